@@ -1,0 +1,1 @@
+export { diffText } from './text-diff';
