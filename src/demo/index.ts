@@ -1,0 +1,1 @@
+export { DEMO_REVISION, startDemoPortal, type DemoPortal, type DemoPortalOptions, type DemoStage } from './portal';
