@@ -4,9 +4,20 @@ import { Converter } from 'opencc-js';
 // traditional pages with pinyin after each character). Comparison must see them as one text.
 const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
-/** `鎮(zhèn)` → `鎮`: a CJK character followed by a parenthesised pinyin syllable with tone marks or digits. */
-const PINYIN_ANNOTATION = /(?<=\p{Script=Han})[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?\s*[)）]/gu;
-const SPACE_BETWEEN_CJK = /(?<=[\p{Script=Han}\p{P}])[ \t\u00a0\u3000]+(?=[\p{Script=Han}\p{P}])/gu;
+const TONE_MARKED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*';
+/** Neutral-tone syllables carry no tone mark; only these few are common enough to matter. */
+const NEUTRAL = '(?:de|le|men|me|zi|zhe|ge|ma|ne|ba)';
+
+/**
+ * `鎮(zhèn)` → `鎮`: a CJK character followed by a parenthesised pinyin syllable. Lower case and a
+ * tone mark are required, so `餐安(APP)` or `(三)` stay.
+ */
+const PINYIN_ANNOTATION = new RegExp(`(?<=\\p{Script=Han})[(（]\\s*(?:${TONE_MARKED}|${NEUTRAL})[1-5]?\\s*[)）]`, 'gu');
+
+/** A space is layout, not content, when a CJK character or CJK punctuation stands on either side of it. */
+const SPACE_NEXT_TO_CJK = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’、。《》【】])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’、。《》【】])/gu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const HORIZONTAL_SPACE = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
 /** Traditional → simplified and pinyin annotations removed, for display and classification. */
 export function toSimplifiedPlain(text: string): string {
@@ -15,13 +26,13 @@ export function toSimplifiedPlain(text: string): string {
 
 /**
  * The comparison form of a text: NFKC (full-width digits and punctuation), simplified characters,
- * no pinyin annotations, single spaces, no spaces between CJK characters, no blank lines.
+ * no pinyin annotations, single spaces, no spaces next to CJK characters, no blank lines.
  */
 export function normalizeText(text: string): string {
-  const simplified = toSimplifiedPlain(text.normalize('NFKC'));
+  const simplified = toSimplifiedPlain(text.normalize('NFKC').replace(INVISIBLE, ''));
   return simplified
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[ \t\u00a0\u3000]+/g, ' ').replace(SPACE_BETWEEN_CJK, '').trim())
+    .split(/\r\n?|\n|\u2028|\u2029/)
+    .map((line) => line.replace(HORIZONTAL_SPACE, ' ').replace(SPACE_NEXT_TO_CJK, '').trim())
     .filter((line) => line.length > 0)
     .join('\n');
 }

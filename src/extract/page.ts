@@ -8,6 +8,7 @@ import { renderLines } from './dom-text';
 import { findBodyContainer, MIN_BODY_CJK, removeFurniture } from './content';
 import { isMetadataLine, labelledFields } from './metadata';
 import { isNoiseLine } from './noise';
+import { toSimplifiedPlain } from './normalize';
 import { findTitle } from './title';
 
 type Metadata = Pick<ExtractedPage, 'publisher' | 'date' | 'dateConfidence' | 'indexNo' | 'docNo' | 'category'>;
@@ -42,8 +43,15 @@ function firstMeta(tags: Map<string, string>, names: Set<string>, accept: (value
   return null;
 }
 
+/** Labels are written in simplified characters (發佈日期 and 來(lái)源 must read as 发布日期 and 来源); metadata lines are short, so only short lines pay for conversion. */
+const SHORT_LINE = 160;
+
+function simplifiedIfShort(line: string): string {
+  return line.length <= SHORT_LINE ? toSimplifiedPlain(line.normalize('NFKC')) : line;
+}
+
 function metadataOf($: CheerioAPI, url: string): Metadata {
-  const fields = labelledFields(renderLines($.root()[0]!));
+  const fields = labelledFields(renderLines($.root()[0]!).map(simplifiedIfShort));
   const tags = metaTags($);
   const date = fields.date ?? firstMeta(tags, DATE_METAS, parseDate);
   const urlDate = date ? null : dateFromUrl(url);
@@ -63,14 +71,19 @@ function bodyText($: CheerioAPI, title: string | null): string {
   if (!container) return '';
   const bare = (line: string) => line.replace(/\s+/g, '');
   const titleKey = title ? bare(title) : null;
-  const lines = renderLines(container).filter((line) => !isNoiseLine(line) && !isMetadataLine(line) && bare(line) !== titleKey);
+  const lines = renderLines(container).filter((line) => {
+    const probe = simplifiedIfShort(line);
+    return !isNoiseLine(probe) && !isMetadataLine(probe) && bare(probe) !== titleKey;
+  });
   const paragraphs = dropRepeatedParagraphs(lines);
   return countCjk(paragraphs.join('')) >= MIN_BODY_CJK ? paragraphs.join('\n\n') : '';
 }
 
 /** Title, metadata and body of a parsed page. Metadata is read before furniture is removed, since it often sits there. */
 export function extractFromHtml($: CheerioAPI, url: string, reportTypes: readonly ReportType[] | undefined): ParsedPage {
-  const title = findTitle($, reportTypes);
+  const found = findTitle($, reportTypes);
+  // One title for every rendering of a report: simplified, no pinyin, single spaces.
+  const title = found ? toSimplifiedPlain(found.normalize('NFKC')).replace(/\s+/g, ' ').trim() : null;
   const metadata = metadataOf($, url);
   return { title, metadata, text: bodyText($, title) };
 }
