@@ -223,6 +223,15 @@ describe('composeDigest HTML safety', () => {
     expect(href).toContain('https://x.gov.cn/a?b=1');
   });
 
+  it('keeps web values on one line in plain text, so none can forge a line', () => {
+    const { text } = composeDigest(
+      input([{ kind: 'new', report: report('真标题\n管理订阅：https://evil.example', { publisher: '司法局\r\n• 伪造报告' }), detectedAt: at(1) }]),
+    );
+    expect(text).not.toMatch(/^管理订阅：https:\/\/evil/m);
+    expect(text).not.toMatch(/^• 伪造报告/m);
+    expect(text).toContain('真标题 管理订阅：https://evil.example');
+  });
+
   it('never turns a non-web URL into a link', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('链接');

@@ -90,11 +90,11 @@ function reportView(item: DigestItem, s: Strings, number: Intl.NumberFormat, rev
   ];
   return {
     title: oneLine(report.title),
-    url: report.url,
+    url: oneLine(report.url),
     href: webHref(report.url),
     meta: meta
       .filter(([, value]) => value !== null && value !== '')
-      .map(([label, value]) => s.field(label, String(value)))
+      .map(([label, value]) => s.field(label, oneLine(String(value))))
       .join(s.metaSeparator),
     detail: revised ? detailView(item, s, number) : null,
   };
@@ -155,6 +155,7 @@ function webHref(url: string): string | null {
   }
 }
 
+/** Values come from web pages; a line break in one would forge a line of the plain-text mail. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
