@@ -25,13 +25,13 @@ const LABELS = {
   simplified: {
     here: '当前位置', home: '首页', affairs: '政务公开', services: '政务服务', interaction: '互动交流',
     column: COLUMN.name, font: '字体', large: '大', medium: '中', small: '小', listen: '听全文',
-    print: '打印本页', close: '关闭窗口', share: '分享到', scan: '扫一扫在手机打开当前页', related: '相关文章',
+    print: '打印本页', close: '关闭窗口', share: '分享到', shareTo: ['微信', '微博', 'QQ空间'], scan: '扫一扫在手机打开当前页', related: '相关文章',
     footer: ['主办：演示市人民政府办公室', `版权所有：演示市人民政府　网站标识码：${SITE.idCode}`, '备案号：演ICP备00000001号'],
   },
   traditional: {
     here: '當前位置', home: '首頁', affairs: '政務(wù)公開', services: '政務(wù)服務(wù)', interaction: '互動(dòng)交流',
     column: '法治政府建設(shè)', font: '字體', large: '大', medium: '中', small: '小', listen: '聽全文',
-    print: '打印本頁', close: '關(guān)閉窗口', share: '分享到', scan: '掃一掃在手機(jī)打開當前頁', related: '相關(guān)文章',
+    print: '打印本頁', close: '關(guān)閉窗口', share: '分享到', shareTo: ['微信', '微博', 'QQ空間'], scan: '掃一掃在手機(jī)打開當前頁', related: '相關(guān)文章',
     footer: ['主辦：演示市人民政府辦公室', `版權(quán)所有：演示市人民政府　網(wǎng)站標識碼：${SITE.idCode}`, '備案號：演ICP備00000001號'],
   },
 } as const satisfies Record<Script, unknown>;
@@ -152,8 +152,7 @@ export function renderArticlePage(article: Article, related: readonly LinkView[]
     `<script>function doZoom(size) { document.querySelector('.TRS_Editor').style.fontSize = size + 'px'; }</script>`,
   ].join('\n');
   const visits = `<span>${escapeHtml(article.visitsLabel)}：<span id="visits">${VISITS_INCLUDE}</span></span>`;
-  const body = `${breadcrumb(article.script, article.breadcrumb)}
-${article.table ? metadataTable(article.table) : ''}
+  const body = `${[breadcrumb(article.script, article.breadcrumb), ...(article.table ? [metadataTable(article.table)] : [])].join('\n')}
 <div class="article">
 <h1 class="article-title">${escapeHtml(article.title)}</h1>
 <div class="article-info">${[...labelled(article.info), visits].join('&nbsp;&nbsp;')}</div>
@@ -163,9 +162,8 @@ ${article.table ? metadataTable(article.table) : ''}
 </div>
 <div class="TRS_Editor">
 ${paragraphsHtml(article.paragraphs)}
-</div>
-${article.repeatsBody ? repeatedBody(article) : ''}
-<div class="article-share">${labels.share}：<a href="javascript:;">微信</a> <a href="javascript:;">微博</a> <a href="javascript:;">QQ空间</a></div>
+</div>${article.repeatsBody ? `\n${repeatedBody(article)}` : ''}
+<div class="article-share">${labels.share}：${labels.shareTo.map((site) => `<a href="javascript:;">${site}</a>`).join(' ')}</div>
 <div class="article-qrcode"><div id="qrcode"></div><p>${labels.scan}</p></div>
 <div class="article-print"><a href="javascript:window.print()">${labels.print}</a> <a href="javascript:window.close()">${labels.close}</a></div>
 </div>

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { listingPath } from './column';
 import { HTML, send } from './respond';
 import { createDemoSite, type DemoSite } from './site';
-import { STAGES, stageIndex, type DemoStage } from './timeline';
+import { nextStage, type DemoStage } from './timeline';
 
 export type { DemoStage } from './timeline';
 export { DEMO_REVISION } from './timeline';
@@ -72,7 +72,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       return site.stage;
     },
     advance() {
-      site.advanceTo(STAGES[Math.min(stageIndex(site.stage) + 1, STAGES.length - 1)] ?? site.stage);
+      site.advanceTo(nextStage(site.stage));
       return site.stage;
     },
     reports() {

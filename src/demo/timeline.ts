@@ -33,6 +33,11 @@ export function stageIndex(stage: DemoStage): number {
   return STAGES.indexOf(stage);
 }
 
+/** The stage after `stage`; the last one stays. */
+export function nextStage(stage: DemoStage): DemoStage {
+  return STAGES[stageIndex(stage) + 1] ?? stage;
+}
+
 export function isPublished(seed: SeedId, stage: DemoStage): boolean {
   return stageIndex(stage) >= stageIndex(PUBLISHED_FROM[seed]);
 }
