@@ -1,0 +1,70 @@
+import type { Job } from 'bullmq';
+import { DEFAULT_REPORT_TYPES } from '../src/core/report-types';
+import { composeDigest, type DigestItem } from '../src/digest';
+import type { ChangeRow, Delivery } from '../src/store';
+import type { JobDeps } from './deps';
+import { fanOutDigests } from './digest-fan-out';
+import { digestJobSchema, type DigestJobData } from './queues';
+
+export type DigestResult = { status: 'sent' | 'already-sent'; deliveryId: number; messageId: string } | { status: 'nothing-new' | 'inactive' } | { status: 'fanned-out'; subscribers: number };
+
+function toItem(change: ChangeRow, locale: 'zh-CN' | 'en'): DigestItem {
+  const type = DEFAULT_REPORT_TYPES.find((t) => t.id === change.type);
+  return {
+    kind: change.kind,
+    report: {
+      title: change.title,
+      url: change.url,
+      portalName: change.portalName,
+      publisher: change.publisher,
+      date: change.publishedDate,
+      typeName: type ? (locale === 'en' ? type.nameEn : type.name) : null,
+      year: change.year,
+    },
+    detectedAt: new Date(change.detectedAt),
+    ...(change.textDiff ? { textDiff: change.textDiff } : {}),
+    ...(change.figureChanges ? { figureChanges: change.figureChanges } : {}),
+  };
+}
+
+/**
+ * Finds or claims this period's delivery, then sends it. A retried or doubled job finds the
+ * claimed delivery and re-sends the very same message (same Message-ID) only if it was not sent.
+ */
+async function deliveryFor(deps: JobDeps, data: { subscriberId: number; periodKey: string; upToChangeId: number; periodLabel: string }): Promise<Delivery | 'nothing-new' | 'inactive'> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await deps.store.deliveries.find(data.subscriberId, data.periodKey);
+    if (existing) return existing;
+    const subscriber = await deps.store.subscribers.get(data.subscriberId);
+    if (!subscriber?.active) return 'inactive';
+    if (data.upToChangeId <= subscriber.lastChangeId) return 'nothing-new';
+    const changes = await deps.store.reports.changesBetween(subscriber.lastChangeId, data.upToChangeId);
+    const message = composeDigest({ subscriberEmail: subscriber.email, periodLabel: data.periodLabel, items: changes.map((c) => toItem(c, subscriber.locale)), manageUrl: deps.publicUrl }, subscriber.locale);
+    const messageId = `<digest.${subscriber.id}.${data.periodKey}@${deps.messageIdDomain}>`;
+    const claimed = await deps.store.deliveries.claim({ subscriberId: subscriber.id, periodKey: data.periodKey, changeFrom: subscriber.lastChangeId, changeTo: data.upToChangeId, message: { ...message, messageId } });
+    if (claimed) return claimed;
+  }
+  throw new Error(`could not claim digest ${data.periodKey} for subscriber ${data.subscriberId}: the cursor kept moving`);
+}
+
+/** An immediate digest covers everything stored when it runs; the last change id names its period. */
+async function immediatePeriod(deps: JobDeps, subscriberId: number) {
+  const upToChangeId = await deps.store.reports.maxChangeId();
+  return { subscriberId, upToChangeId, periodKey: `upto-${upToChangeId}`, periodLabel: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+}
+
+export async function sendDigest(job: Job<DigestJobData>, deps: JobDeps): Promise<DigestResult> {
+  const data = digestJobSchema.parse(job.data);
+  if (data.kind === 'fan-out') return { status: 'fanned-out', subscribers: await fanOutDigests(deps, data.frequency) };
+  const delivery = await deliveryFor(deps, data.kind === 'immediate' ? await immediatePeriod(deps, data.subscriberId) : data);
+  if (typeof delivery === 'string') return { status: delivery };
+  if (delivery.status === 'sent') return { status: 'already-sent', deliveryId: delivery.id, messageId: delivery.messageId };
+  try {
+    await deps.mailer.send({ to: delivery.email, subject: delivery.subject, text: delivery.text, html: delivery.html, messageId: delivery.messageId });
+  } catch (error) {
+    await deps.store.deliveries.markFailed(delivery.id, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await deps.store.deliveries.markSent(delivery.id);
+  return { status: 'sent', deliveryId: delivery.id, messageId: delivery.messageId };
+}

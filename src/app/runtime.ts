@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { createQueues, type Queues } from '../../jobs/queues';
+import { syncSchedulers } from '../../jobs/schedules';
+import { startWorkers, type Workers } from '../../jobs/workers';
+import { buildApp } from '../api/app';
+import { createLogger, type Logger } from '../core/logger';
+import type { Portal } from '../core/portal';
+import { DEFAULT_REPORT_TYPES } from '../core/report-types';
+import type { Settings } from '../core/settings';
+import { createMailer, startSmtpSink, type Mailer, type SmtpSink } from '../digest';
+import { openStore, type Store } from '../store';
+import { loadPortalFiles } from './portal-files';
+import { redisOptionsFromUrl } from './redis-options';
+import { startOwnRedis, type OwnRedis } from './redis-server';
+
+export interface RuntimeOptions {
+  settings: Settings;
+  /** Portals to watch; read from `<configDir>/portals` when not given. */
+  portals?: Portal[];
+  /** What this process does: the web API, the queue workers, and keeping schedules in step with config. */
+  roles: { web: boolean; workers: boolean };
+  logger?: Logger;
+}
+
+export interface Runtime {
+  settings: Settings;
+  store: Store;
+  queues: Queues;
+  redisUrl: string;
+  smtpUrl: string;
+  /** Folder where the built-in SMTP sink keeps mail, when no SMTP_URL is set. */
+  mailDir: string | null;
+  webUrl: string | null;
+  portals: Portal[];
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * Starts what a process needs, in dependency order, and stops it in reverse:
+ * web, workers (active jobs finish), queues, mail, database, then the own redis-server.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { settings } = options;
+  const logger = options.logger ?? createLogger(settings.logLevel);
+  const stack: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+  const stop = async () => {
+    for (const item of stack.reverse().splice(0)) {
+      try {
+        await item.stop();
+      } catch (error) {
+        logger.error({ err: (error as Error).message, part: item.name }, 'stop failed');
+      }
+    }
+  };
+  try {
+    const portals = options.portals ?? (await loadPortalFiles(path.join(settings.configDir, 'portals')));
+    const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+    stack.push({ name: 'database', stop: () => store.close() });
+    let redisUrl = settings.redisUrl;
+    if (!redisUrl) {
+      const own: OwnRedis = await startOwnRedis(settings.dataDir);
+      stack.push({ name: 'redis-server', stop: () => own.stop() });
+      redisUrl = own.url;
+      logger.info({ pid: own.pid, url: own.url }, 'started own redis-server');
+    }
+    const connection = redisOptionsFromUrl(redisUrl);
+    const queues = createQueues(connection, settings.queuePrefix);
+    stack.push({ name: 'queues', stop: () => queues.close() });
+
+    await store.portals.sync(portals);
+    await syncSchedulers(queues, portals);
+
+    let smtpUrl = settings.smtpUrl;
+    let mailDir: string | null = null;
+    if (!smtpUrl) {
+      mailDir = path.resolve(settings.dataDir, 'mail');
+      const sink: SmtpSink = await startSmtpSink({ dir: mailDir });
+      stack.push({ name: 'smtp-sink', stop: () => sink.close() });
+      smtpUrl = sink.url;
+    }
+    const mailer: Mailer = createMailer({ smtpUrl, from: settings.mailFrom });
+    stack.push({ name: 'mailer', stop: async () => mailer.close() });
+
+    const port = settings.port;
+    const publicUrl = settings.publicUrl ?? `http://localhost:${port}`;
+    if (options.roles.workers) {
+      const workers: Workers = startWorkers(
+        {
+          store,
+          queues,
+          mailer,
+          logger,
+          reportTypes: DEFAULT_REPORT_TYPES,
+          userAgent: `nianbao/${VERSION} (+${settings.contactUrl})`,
+          messageIdDomain: /@([^>\s]+)/.exec(settings.mailFrom)?.[1] ?? 'nianbao.local',
+          publicUrl,
+          immediateDigestDelayMs: settings.immediateDigestDelaySeconds * 1000,
+        },
+        { connection, prefix: settings.queuePrefix, concurrency: settings.workerConcurrency },
+      );
+      stack.push({ name: 'workers', stop: () => workers.close() });
+    }
+
+    let webUrl: string | null = null;
+    if (options.roles.web) {
+      const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+      stack.push({ name: 'redis-client', stop: async () => redis.disconnect() });
+      const app: FastifyInstance = await buildApp({ store, queues, redis });
+      webUrl = await app.listen({ host: settings.host, port });
+      stack.push({ name: 'web', stop: () => app.close() });
+    }
+    return { settings, store, queues, redisUrl, smtpUrl, mailDir, webUrl, portals, logger, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,163 @@
+import { Command, Option } from 'commander';
+import { jobsStatus } from '../api/jobs-status';
+import { startRuntime } from '../app/runtime';
+import { redisOptionsFromUrl } from '../app/redis-options';
+import { runningOwnRedis } from '../app/redis-server';
+import { isNianbaoError } from '../core/errors';
+import { parseOrThrow } from '../core/validation';
+import { subscriptionSchema } from '../store';
+import { enqueueCheck } from '../../jobs/queues';
+import { waitForJob } from '../../jobs/wait';
+import { configuredPortals, loadSettings, say, withQueues, withStore } from './context';
+import { runExtract } from './extract';
+import { waitForSignal } from './signals';
+
+const settings = loadSettings();
+const t = (zh: string, en: string) => say(settings, zh, en);
+const print = (value: unknown, json: boolean, human: () => string) => process.stdout.write(`${json ? JSON.stringify(value, null, 2) : human()}\n`);
+
+const program = new Command('nianbao').description(t('年报监测：监测政府门户网站的年度报告', 'Watch government portals for annual reports')).showHelpAfterError();
+
+program
+  .command('start')
+  .description(t('启动完整服务（Web、任务处理、定时检查）', 'start the service: web API, workers and schedules'))
+  .option('--no-web', t('不启动 Web 服务', 'do not serve the web API'))
+  .option('--no-workers', t('不处理任务', 'do not run queue workers'))
+  .action(async (options: { web: boolean; workers: boolean }) => {
+    const runtime = await startRuntime({ settings, roles: { web: options.web, workers: options.workers } });
+    process.stderr.write(`${t('已启动', 'started')}: ${runtime.portals.length} ${t('个门户', 'portals')}${runtime.webUrl ? `, ${runtime.webUrl}` : ''}\n`);
+    await waitForSignal();
+    await runtime.stop();
+  });
+
+program
+  .command('worker')
+  .description(t('只运行任务处理进程（横向扩展用，需 REDIS_URL 与 DATABASE_URL）', 'run queue workers only (scale-out; needs REDIS_URL and DATABASE_URL)'))
+  .action(async () => {
+    const runtime = await startRuntime({ settings, roles: { web: false, workers: true } });
+    await waitForSignal();
+    await runtime.stop();
+  });
+
+program
+  .command('demo')
+  .description(t('启动内置演示：模拟门户 + 完整服务 + 演示订阅者', 'run the bundled demo: simulated portal, whole service, a demo subscriber'))
+  .action(async () => {
+    const { runDemo } = await import('../demo/run');
+    await runDemo(settings);
+  });
+
+program
+  .command('validate')
+  .description(t('检查门户配置文件', 'check the portal config files'))
+  .action(async () => {
+    const portals = await configuredPortals(settings);
+    process.stdout.write(`${t('配置有效', 'config is valid')}: ${portals.length} ${t('个门户', 'portals')}\n`);
+  });
+
+const portals = program.command('portals').description(t('门户', 'watched portals'));
+portals
+  .command('list')
+  .option('--json', 'JSON')
+  .action(async (options: { json?: boolean }) => {
+    const list = await withStore(settings, (store) => store.portals.list());
+    print(list, !!options.json, () =>
+      list.map((p) => `${p.portal.id}\t${p.portal.name}\t${t('上次成功', 'last success')}: ${p.lastSuccessAt ?? '-'}\t${t('连续失败', 'failures')}: ${p.consecutiveFailures}`).join('\n') || t('（没有门户）', '(no portals)'),
+    );
+  });
+portals
+  .command('check <id>')
+  .description(t('立即检查一个门户', 'check a portal now'))
+  .option('--wait', t('等待检查完成并显示进度', 'wait for the check and show progress'))
+  .action(async (id: string, options: { wait?: boolean }) => {
+    await withQueues(settings, async (queues) => {
+      const jobId = await enqueueCheck(queues, id);
+      process.stderr.write(`${t('已加入队列', 'queued')}: ${jobId}\n`);
+      if (!options.wait) return;
+      const result = await waitForJob(queues.check, jobId, {
+        connection: redisOptionsFromUrl(settings.redisUrl ?? runningOwnRedis(settings.dataDir)!),
+        prefix: settings.queuePrefix,
+        onProgress: (progress) => process.stderr.write(`\r${t('进度', 'progress')}: ${JSON.stringify(progress)}   `),
+      });
+      process.stderr.write('\n');
+      print(result, true, () => '');
+    });
+  });
+
+program
+  .command('subscribe <email>')
+  .description(t('订阅摘要邮件', 'subscribe to digests'))
+  .addOption(new Option('-f, --frequency <frequency>', t('频率', 'how often')).choices(['immediate', 'daily', 'weekly']).default('daily'))
+  .addOption(new Option('--locale <locale>', t('语言', 'language')).choices(['zh-CN', 'en']).default('zh-CN'))
+  .action(async (email: string, options: { frequency: string; locale: string }) => {
+    const subscription = parseOrThrow(subscriptionSchema, { email, ...options }, 'command line');
+    const { subscriber, created } = await withStore(settings, async (store) => store.subscribers.subscribe(subscription, await store.reports.maxChangeId()));
+    process.stdout.write(`${created ? t('已订阅', 'subscribed') : t('已更新订阅', 'subscription updated')}: ${subscriber.email} (${subscriber.frequency})\n`);
+  });
+
+program
+  .command('unsubscribe <email>')
+  .action(async (email: string) => {
+    const done = await withStore(settings, (store) => store.subscribers.unsubscribe(email));
+    process.stdout.write(`${done ? t('已退订', 'unsubscribed') : t('未找到该订阅', 'no such subscription')}: ${email}\n`);
+    if (!done) process.exitCode = 1;
+  });
+
+program
+  .command('subscribers')
+  .option('--json', 'JSON')
+  .action(async (options: { json?: boolean }) => {
+    const list = await withStore(settings, (store) => store.subscribers.list());
+    print(list, !!options.json, () => list.map((s) => `${s.email}\t${s.frequency}\t${s.active ? t('有效', 'active') : t('已退订', 'unsubscribed')}`).join('\n'));
+  });
+
+program
+  .command('jobs')
+  .description(t('任务状态', 'job status'))
+  .option('--json', 'JSON')
+  .action(async (options: { json?: boolean }) => {
+    const status = await withStore(settings, (store) => withQueues(settings, (queues) => jobsStatus(queues, store)));
+    print(status, !!options.json, () =>
+      [
+        ...status.queues.map((q) => `${q.name}: ${Object.entries(q.counts).map(([k, v]) => `${k}=${v}`).join(' ')}${q.recentFailures.map((f) => `\n  ✗ ${f.id}: ${f.reason}`).join('')}`),
+        ...status.portals.filter((p) => p.failing).map((p) => `${t('门户持续失败', 'portal failing')}: ${p.id} (${p.consecutiveFailures}) ${p.lastError}`),
+      ].join('\n'),
+    );
+  });
+
+program
+  .command('reports')
+  .description(t('已发现的报告', 'reports found'))
+  .option('--portal <id>')
+  .option('--json', 'JSON')
+  .action(async (options: { portal?: string; json?: boolean }) => {
+    const list = await withStore(settings, (store) => store.reports.list(options.portal ? { portalId: options.portal } : {}));
+    print(list, !!options.json, () => list.map((r) => `${r.publishedDate ?? '          '}  v${r.versions.length}  ${r.title}\n            ${r.url}`).join('\n'));
+  });
+
+program
+  .command('deliveries')
+  .description(t('已发送的摘要', 'digests sent'))
+  .option('--json', 'JSON')
+  .action(async (options: { json?: boolean }) => {
+    const list = await withStore(settings, (store) => store.deliveries.list());
+    print(list.map(({ text: _t, html: _h, ...d }) => d), !!options.json, () => list.map((d) => `${d.sentAt ?? d.createdAt}  ${d.status}  ${d.email}  ${d.subject}`).join('\n'));
+  });
+
+program
+  .command('extract <file-or-url>')
+  .description(t('提取一个页面的正文、元数据和数字（不保存）', 'extract text, metadata and figures of one page (stores nothing)'))
+  .option('--json', 'JSON')
+  .action(async (target: string, options: { json?: boolean }) => {
+    const result = await runExtract(target, settings);
+    print(result, !!options.json, () => `${result.title ?? ''}\n${result.publisher ?? ''} ${result.date ?? ''}\n${result.figures.length} ${t('个数字', 'figures')}\n\n${result.text}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (isNianbaoError(error)) {
+    process.stderr.write(`${error.code}: ${error.message}\n`);
+    process.exit(error.code === 'ERR_CONFIG_INVALID' || error.code === 'ERR_INPUT_INVALID' ? 2 : 1);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { NianbaoError } from './errors';
+
+/**
+ * Every setting, declared once with its environment variable. The type comes from the schema;
+ * settings are parsed once at start and frozen. README's configuration table is generated from here.
+ */
+export const SETTINGS = {
+  dataDir: { env: 'NIANBAO_DATA_DIR', schema: z.string().min(1).default('./data'), doc: '数据目录（SQLite 文件、自带 redis-server 的数据、收到的邮件） / data folder' },
+  configDir: { env: 'NIANBAO_CONFIG_DIR', schema: z.string().min(1).default('./config'), doc: '门户配置目录 / folder with portal YAML files' },
+  databaseUrl: { env: 'DATABASE_URL', schema: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(), doc: 'PostgreSQL 连接串；不设置则使用数据目录下的 SQLite / PostgreSQL URL; SQLite under the data folder when unset' },
+  redisUrl: { env: 'REDIS_URL', schema: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(), doc: 'Redis 连接串；不设置则自动启动本地 redis-server / Redis URL; a local redis-server is started when unset' },
+  smtpUrl: { env: 'SMTP_URL', schema: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(), doc: '发信 SMTP 服务器；不设置则用内置 SMTP 收件箱（邮件保存在数据目录） / SMTP server; when unset an in-process sink keeps mail under the data folder' },
+  mailFrom: { env: 'MAIL_FROM', schema: z.string().min(3).default('年报监测 <nianbao@localhost>'), doc: '发件人 / sender address' },
+  host: { env: 'HOST', schema: z.string().min(1).default('127.0.0.1'), doc: 'Web 服务监听地址 / address the web server listens on' },
+  port: { env: 'PORT', schema: z.coerce.number().int().min(0).max(65535).default(3000), doc: 'Web 服务端口 / web server port' },
+  publicUrl: { env: 'PUBLIC_URL', schema: z.url().optional(), doc: '对外访问地址，用于邮件中的链接 / public base URL used in e-mails' },
+  contactUrl: { env: 'CONTACT_URL', schema: z.url().default('https://github.com/nianbao/nianbao'), doc: 'User-Agent 中的联系地址 / contact URL sent in the User-Agent' },
+  locale: { env: 'NIANBAO_LOCALE', schema: z.enum(['zh-CN', 'en']).default('zh-CN'), doc: '界面与命令行语言 / language of CLI and messages' },
+  queuePrefix: { env: 'NIANBAO_QUEUE_PREFIX', schema: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('nianbao'), doc: 'BullMQ 键前缀 / BullMQ key prefix' },
+  workerConcurrency: { env: 'WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2), doc: '每个进程并发抓取任务数 / crawl jobs per process' },
+  immediateDigestDelaySeconds: { env: 'IMMEDIATE_DIGEST_DELAY_SECONDS', schema: z.coerce.number().int().min(0).max(86_400).default(60), doc: '“即时”订阅在首个变化后等待多少秒再发信，以合并一批变化 / seconds an immediate digest waits to gather a burst of changes' },
+  logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: '日志级别 / log level' },
+} as const;
+
+type SettingsSpec = typeof SETTINGS;
+export type Settings = Readonly<{ [K in keyof SettingsSpec]: z.output<SettingsSpec[K]['schema']> }>;
+
+/** Parses settings from an environment; one error lists every bad variable with its fix. */
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, spec] of Object.entries(SETTINGS)) {
+    const raw = env[spec.env];
+    const result = (spec.schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
+    if (result.success) values[key] = result.data;
+    else problems.push(`  ${spec.env}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')} (${spec.doc})`);
+  }
+  if (problems.length > 0) {
+    throw new NianbaoError('ERR_CONFIG_INVALID', `环境变量无效 / invalid environment variables:\n${problems.join('\n')}`, { details: { problems } });
+  }
+  return Object.freeze(values) as Settings;
+}

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { DeliveryRepository } from './deliveries';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './database';
+import { PortalRepository } from './portals';
+import { ReportRepository } from './reports';
+import { SubscriberRepository } from './subscribers';
+
+export type { Delivery, Claim } from './deliveries';
+export type { PortalStatus } from './portals';
+export type { ChangeRow, CurrentVersion, Observation, RecordOutcome, Revision } from './reports';
+export { subscriptionSchema, type Subscriber, type Subscription } from './subscribers';
+export type { Engine } from './migrations';
+
+export interface Store {
+  readonly engine: DatabaseHandle['engine'];
+  readonly location: string;
+  readonly portals: PortalRepository;
+  readonly reports: ReportRepository;
+  readonly subscribers: SubscriberRepository;
+  readonly deliveries: DeliveryRepository;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and returns the repositories: the only way the app touches storage. */
+export async function openStore(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Store> {
+  const handle = openDatabase(options);
+  await migrateToLatest(handle);
+  const { db } = handle;
+  return {
+    engine: handle.engine,
+    location: handle.location,
+    portals: new PortalRepository(db),
+    reports: new ReportRepository(db),
+    subscribers: new SubscriberRepository(db),
+    deliveries: new DeliveryRepository(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
