@@ -1,0 +1,57 @@
+/** Characters that end the clause a figure's label is taken from. */
+export const CLAUSE_BOUNDARY = /[。！？!?；;，,、：:()（）【】\[\]|]/;
+
+const QUOTES = /[“”‘’"'《》〈〉「」『』\s]/g;
+
+/** Words that open a clause without saying what is counted: dates, 今年以来, 其中, 共, list ordinals … */
+const LEADING_FILLER = new RegExp(
+  '^(?:' +
+    [
+      '[一二三四五六七八九十]{1,3}[、.．]',
+      '[(（][一二三四五六七八九十]{1,3}[)）]',
+      '\\d{1,2}[.．、]',
+      '[一二三四五六七八九十]{1,3}是',
+      '\\d{4}年度?(?:以来)?(?:\\d{1,2}月(?:份)?(?:\\d{1,2}日)?)?',
+      '\\d{1,2}月(?:份)?(?:\\d{1,2}日)?(?:以来)?',
+      '今年以来', '一年来', '近年来', '今年', '年内', '年度内', '全年', '截至目前', '截至', '目前', '其中', '共计', '共', '累计', '合计', '总计',
+      '另外', '另', '同时', '此外', '并且', '并', '已经', '已', '还', '先后', '分别', '以及', '及', '和', '与', '我区', '我镇', '我县', '我市', '我局', '均',
+    ].join('|') +
+    ')',
+);
+
+/** Words that close a clause before its number: 达, 为, 至 … (调解成功率达99.87% → 调解成功率). */
+const TRAILING_FILLER = /(?:达到|达|为|共计|共|累计|合计|约|近|超过|超|逾|多达|高达|计|有|了|至|到|由|从|是|的|分别|等)$/;
+
+const MAX_BEFORE = 20;
+const MAX_AFTER = 12;
+
+function stripRepeatedly(text: string, pattern: RegExp): string {
+  let current = text;
+  for (;;) {
+    const next = current.replace(pattern, '');
+    if (next === current || next.length === 0) return next;
+    current = next;
+  }
+}
+
+/** The words before a number that say what it counts, without fillers. */
+export function labelBefore(clause: string): string {
+  const bare = clause.replace(QUOTES, '');
+  const trimmed = stripRepeatedly(stripRepeatedly(bare, LEADING_FILLER), TRAILING_FILLER);
+  return trimmed.length > MAX_BEFORE ? trimmed.slice(-MAX_BEFORE) : trimmed;
+}
+
+/** In `开展5次优化营商环境宣传活动` the counted thing follows the unit. */
+export function labelAfter(rest: string): string {
+  const end = rest.search(new RegExp(`${CLAUSE_BOUNDARY.source}|\\d`));
+  const clause = (end < 0 ? rest : rest.slice(0, end)).replace(QUOTES, '').replace(/^的/, '');
+  return clause.slice(0, MAX_AFTER);
+}
+
+/** Strips ordinals from table row labels: 一、本年新收… → 本年新收…, (三)不予公开 → 不予公开. */
+export function stripOrdinal(cell: string): string {
+  return cell
+    .replace(/^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))/, '')
+    .replace(QUOTES, '')
+    .trim();
+}

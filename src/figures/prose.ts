@@ -1,0 +1,126 @@
+import type { FigureKind } from '../core/types';
+import { CLAUSE_BOUNDARY, labelAfter, labelBefore } from './label';
+import { MULTIPLIERS, parseChineseNumeral, scale } from './numerals';
+import { kindOf, UNIT_PATTERN } from './units';
+
+export interface LineFigure {
+  label: string;
+  value: number;
+  unit: string;
+  approx: boolean;
+  kind: FigureKind;
+  sentence: string;
+}
+
+const ARABIC = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+// A Chinese numeral starts with a digit or 十; 万人 or 百姓 are words, not numbers.
+const CHINESE = '[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*';
+const MULTIPLIER = '千万|百万|十万|万|亿';
+const APPROX_BEFORE = '约|近|超过|超|逾|多达|将近|大约|不足|不到|百分之';
+
+/**
+ * One number with what surrounds it: an approximation word, 余/多, a multiplier, a range,
+ * a unit or % and a trailing 以上/左右. Groups: pre, arabic, chinese, mid, mult, mid2,
+ * rangeArabic, rangeChinese, rangeMult, unit, post.
+ */
+const FIGURE = new RegExp(
+  `(?<pre>${APPROX_BEFORE})?(?:(?<arabic>${ARABIC})|(?<chinese>${CHINESE}))(?<mid>余|多)?(?<mult>${MULTIPLIER})?(?<mid2>余|多)?` +
+    `(?:[-~～—–至到](?:(?<rangeArabic>${ARABIC})|(?<rangeChinese>${CHINESE}))(?<rangeMult>${MULTIPLIER})?)?` +
+    `(?<unit>${UNIT_PATTERN}|%)?(?<post>以上|左右|余|多)?`,
+  'gu',
+);
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '〔': '〕', '[': ']', '「': '」', '『': '』', '"': '"' };
+
+/** Spans inside quotes, book titles and 〔〕: `“十四五”`, `《应知应会50问》`, `〔2023〕` hold names, not figures. */
+function quotedSpans(line: string): boolean[] {
+  const inside = new Array<boolean>(line.length).fill(false);
+  for (let i = 0; i < line.length; i++) {
+    const close = QUOTE_PAIRS[line[i]!];
+    if (!close) continue;
+    const end = line.indexOf(close, i + 1);
+    if (end < 0 || end - i > 40) continue;
+    inside.fill(true, i, end + 1);
+    i = end;
+  }
+  return inside;
+}
+
+function numberOf(arabic: string | undefined, chinese: string | undefined): number | null {
+  if (arabic !== undefined) return Number(arabic.replace(/,/g, ''));
+  return chinese === undefined ? null : parseChineseNumeral(chinese);
+}
+
+function sentenceAround(line: string, start: number, end: number): string {
+  const before = Math.max(line.lastIndexOf('。', start), line.lastIndexOf('!', start), line.lastIndexOf('?', start), line.lastIndexOf('；', start), line.lastIndexOf(';', start));
+  const after = line.slice(end).search(/[。!?；;]/);
+  return line.slice(before + 1, after < 0 ? line.length : end + after + 1).trim();
+}
+
+/** Context that makes a number an ordinal, an identifier or part of a name. */
+function isExcludedByContext(line: string, start: number, end: number, groups: Record<string, string | undefined>): boolean {
+  const before = line[start - 1] ?? '';
+  const after = line[end] ?? '';
+  if (/[第前届]/.test(before)) return true;
+  if (/[A-Za-z.\d/·-]/.test(before)) return true;
+  if (/^[A-Za-z\d]/.test(after)) return true;
+  // 三位一体, 五合一: a unit that opens a set phrase.
+  if (after === '一' || after === '性' || after === '式') return true;
+  if (groups['chinese'] === '一' && !groups['mult']) return true;
+  return false;
+}
+
+function clauseStart(line: string, from: number, floor: number): number {
+  for (let i = from - 1; i >= floor; i--) if (CLAUSE_BOUNDARY.test(line[i]!)) return i + 1;
+  return floor;
+}
+
+interface Context {
+  line: string;
+  quoted: boolean[];
+}
+
+/** Figures in one line of prose, left to right. */
+export function figuresInLine(line: string): LineFigure[] {
+  const context: Context = { line, quoted: quotedSpans(line) };
+  const figures: LineFigure[] = [];
+  let clauseFloor = 0;
+  let previous: { label: string; unit: string; end: number } | null = null;
+  for (const match of line.matchAll(FIGURE)) {
+    const groups = match.groups ?? {};
+    const start = match.index;
+    const end = start + match[0].length;
+    const numberStart = start + (groups['pre']?.length ?? 0);
+    const percentWords = groups['pre'] === '百分之';
+    let unit = groups['unit'] ?? (percentWords ? '%' : '');
+    if (context.quoted[numberStart] || isExcludedByContext(line, numberStart, end, groups)) continue;
+    const base = numberOf(groups['arabic'], groups['chinese']);
+    if (base === null) continue;
+    const openParen = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
+    const inheritsUnit =
+      !unit && previous !== null && openParen >= previous.end - 1 && openParen <= previous.end + 1 &&
+      !/[)）]/.test(line.slice(openParen, start)) && /^[,，、)）;；]/.test(line.slice(end));
+    if (!unit && !inheritsUnit) continue;
+    if (inheritsUnit && previous) unit = previous.unit;
+    const multiplier = groups['mult'] ? MULTIPLIERS[groups['mult']]! : 1;
+    const value = scale(base, multiplier);
+    const approx = Boolean(groups['mid'] || groups['mid2'] || groups['post'] || (groups['pre'] && !percentWords));
+    const before = labelBefore(line.slice(clauseStart(line, start, clauseFloor), start));
+    const after = labelAfter(line.slice(end));
+    const label: string = before + after || previous?.label || '';
+    if (!label) continue;
+    const sentence = sentenceAround(line, start, end);
+    const kind = kindOf(unit);
+    const rangeEnd = numberOf(groups['rangeArabic'], groups['rangeChinese']);
+    if (rangeEnd !== null) {
+      const rangeMultiplier = groups['rangeMult'] ? MULTIPLIERS[groups['rangeMult']]! : multiplier;
+      figures.push({ label: `${label}(下限)`, value, unit, approx, kind, sentence });
+      figures.push({ label: `${label}(上限)`, value: scale(rangeEnd, rangeMultiplier), unit, approx, kind, sentence });
+    } else {
+      figures.push({ label, value, unit, approx, kind, sentence });
+    }
+    previous = { label, unit, end };
+    clauseFloor = end;
+  }
+  return figures;
+}
