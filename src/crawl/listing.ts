@@ -50,8 +50,9 @@ export function parseListingPage(html: string, pageUrl: string): ParsedListing {
     if (!url || seen.has(url)) return;
     const text = anchor.text().replace(/\s+/g, ' ').trim();
     const titleAttr = (anchor.attr('title') ?? '').trim();
-    // Listings truncate long titles in the text ("…年度报…") and keep the whole one in title="".
-    const title = titleAttr.length > text.length ? titleAttr : text;
+    // Listings cut long titles in the text ("…年度...") and keep the whole one in title="".
+    const shown = text.replace(/(\.{2,}|…+)$/u, '');
+    const title = titleAttr && (titleAttr.startsWith(shown) || titleAttr.length > text.length) ? titleAttr : text;
     if (!title) return;
     seen.add(url);
     const row = anchor.closest('li, tr');
