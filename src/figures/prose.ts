@@ -63,15 +63,30 @@ function isExcludedByContext(line: string, start: number, end: number, groups: R
   const after = line[end] ?? '';
   if (/[第前届]/.test(before)) return true;
   if (/[A-Za-z.\d/·-]/.test(before)) return true;
-  if (/^[A-Za-z\d]/.test(after)) return true;
+  if (/^[A-Za-z]/.test(after)) return true;
   // 三位一体, 五合一: a unit that opens a set phrase.
   if (after === '一' || after === '性' || after === '式') return true;
   if (groups['chinese'] === '一' && !groups['mult']) return true;
   return false;
 }
 
-function clauseStart(line: string, from: number, floor: number): number {
-  for (let i = from - 1; i >= floor; i--) if (CLAUSE_BOUNDARY.test(line[i]!)) return i + 1;
+/** A short aside in brackets without digits, as in 法治乡镇(街道) or 各村(社区), belongs to the noun before it. */
+const NOUN_ASIDE = /[(（][^()（）\d]{1,8}[)）]$/;
+
+/** Where the clause holding a number begins; quoted names and noun asides do not end it. */
+function clauseStart(line: string, from: number, floor: number, quoted: boolean[]): number {
+  for (let i = from - 1; i >= floor; i--) {
+    if (quoted[i]) continue;
+    const c = line[i]!;
+    if (c === ')' || c === '）') {
+      const aside = NOUN_ASIDE.exec(line.slice(Math.max(floor, i - 9), i + 1));
+      if (aside) {
+        i -= aside[0].length - 1;
+        continue;
+      }
+    }
+    if (CLAUSE_BOUNDARY.test(c)) return i + 1;
+  }
   return floor;
 }
 
@@ -85,7 +100,7 @@ export function figuresInLine(line: string): LineFigure[] {
   const context: Context = { line, quoted: quotedSpans(line) };
   const figures: LineFigure[] = [];
   let clauseFloor = 0;
-  let previous: { label: string; unit: string; end: number } | null = null;
+  let previous: { label: string; unit: string; end: number; paren: number } | null = null;
   for (const match of line.matchAll(FIGURE)) {
     const groups = match.groups ?? {};
     const start = match.index;
@@ -97,15 +112,15 @@ export function figuresInLine(line: string): LineFigure[] {
     const base = numberOf(groups['arabic'], groups['chinese']);
     if (base === null) continue;
     const openParen = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
-    const inheritsUnit =
-      !unit && previous !== null && openParen >= previous.end - 1 && openParen <= previous.end + 1 &&
+    const inheritsUnit: boolean =
+      !unit && previous !== null && (Math.abs(openParen - previous.end) <= 1 || openParen === previous.paren) &&
       !/[)）]/.test(line.slice(openParen, start)) && /^[,，、)）;；]/.test(line.slice(end));
     if (!unit && !inheritsUnit) continue;
     if (inheritsUnit && previous) unit = previous.unit;
     const multiplier = groups['mult'] ? MULTIPLIERS[groups['mult']]! : 1;
     const value = scale(base, multiplier);
     const approx = Boolean(groups['mid'] || groups['mid2'] || groups['post'] || (groups['pre'] && !percentWords));
-    const before = labelBefore(line.slice(clauseStart(line, start, clauseFloor), start));
+    const before = labelBefore(line.slice(clauseStart(line, start, clauseFloor, context.quoted), start));
     const after = labelAfter(line.slice(end));
     const label: string = before + after || previous?.label || '';
     if (!label) continue;
@@ -119,7 +134,7 @@ export function figuresInLine(line: string): LineFigure[] {
     } else {
       figures.push({ label, value, unit, approx, kind, sentence });
     }
-    previous = { label, unit, end };
+    previous = { label, unit, end, paren: inheritsUnit ? openParen : -2 };
     clauseFloor = end;
   }
   return figures;
