@@ -1,1 +1,2 @@
 export { diffText } from './text-diff';
+export { compareFigures } from './figure-changes';

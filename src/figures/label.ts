@@ -49,11 +49,15 @@ export function labelBefore(clause: string): string {
   return trimmed.length > MAX_BEFORE ? trimmed.slice(-MAX_BEFORE) : trimmed;
 }
 
+/** Where the noun after a unit ends and the sentence goes on: 4名律师|担任…, 190家学校食堂|实现…. */
+const PREDICATE = /担任|参加|参与|实现|得到|获得|获评|荣获|被|全部|均|纳入|入选|完成|通过|用于|位于/;
+
 /** In `开展5次优化营商环境宣传活动` the counted thing follows the unit. */
 export function labelAfter(rest: string): string {
   const end = rest.search(new RegExp(`${CLAUSE_BOUNDARY.source}|\\d`));
   const clause = (end < 0 ? rest : rest.slice(0, end)).replace(QUOTES, '').replace(/^的/, '');
-  return clause.slice(0, MAX_AFTER);
+  const predicate = clause.slice(1).search(PREDICATE);
+  return (predicate < 0 ? clause : clause.slice(0, predicate + 1)).slice(0, MAX_AFTER);
 }
 
 /** Strips ordinals from table row labels: 一、本年新收… → 本年新收…, (三)不予公开 → 不予公开. */
