@@ -13,12 +13,15 @@ const NUMERIC_CELL = /^-?\d+(?:,\d{3})*(?:\.\d+)?%?$/;
 /** A unit named in a header, e.g. 金额（万元） or 数量(件). */
 const HEADER_UNIT = /[(（](万元|元|件|人次|人|个|项|%)[)）]\s*$/;
 
+/** Rows are rendered `a | b | c`; normalisation may have dropped the spaces next to CJK cells. */
+const CELL_SEPARATOR = /\s*\|\s*/;
+
 export function isTableLine(line: string): boolean {
-  return line.includes(' | ');
+  return line.includes('|');
 }
 
 function cellsOf(line: string): string[] {
-  return line.split(' | ').map((cell) => cell.trim());
+  return line.split(CELL_SEPARATOR);
 }
 
 function parseCell(cell: string): { value: number; percent: boolean } | null {
@@ -43,9 +46,10 @@ export function tableFigures(lines: readonly string[]): CellFigure[] {
   const firstData = rows.findIndex((row) => row.some((cell) => parseCell(cell) !== null));
   if (firstData < 0) return [];
   const header = rows.slice(0, firstData);
-  const width = Math.max(...rows.map((row) => row.length));
-  // A header cell over every column (申请人情况) says nothing about any one of them.
-  const spansAll = (text: string, r: number) => header[r]!.filter((cell) => cell === text).length >= width - 1 && width > 2;
+  const numericColumns = new Set<number>();
+  for (const row of rows.slice(firstData)) row.forEach((cell, c) => parseCell(cell) !== null && numericColumns.add(c));
+  // A header cell over every numeric column (申请人情况) says nothing about any one of them.
+  const spansAll = (text: string, r: number) => numericColumns.size > 1 && [...numericColumns].every((c) => header[r]![c] === text);
   const columnLabel = (c: number) =>
     distinctInOrder(header.map((row, r) => (row[c] && !spansAll(row[c]!, r) ? stripOrdinal(row[c]!) : ''))).join('/');
   const figures: CellFigure[] = [];
