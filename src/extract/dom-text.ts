@@ -79,7 +79,8 @@ function renderTable(table: Element, parts: string[]): void {
 
 function collect(node: AnyNode, parts: string[]): void {
   if (node.type === 'text') {
-    parts.push(node.data);
+    // Line breaks in the HTML source are layout, like spaces; only elements break lines.
+    parts.push(node.data.replace(/[\r\n]+/g, ' '));
     return;
   }
   if (node.type === 'root') {
