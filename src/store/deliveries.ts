@@ -64,6 +64,7 @@ export class DeliveryRepository {
    * a retried or doubled digest job find the existing delivery instead of composing a second one.
    */
   async claim(claim: Claim, now = new Date()): Promise<Delivery | null> {
+    const { messageId, ...body } = claim.message;
     const claimed = await this.db.transaction().execute(async (trx) => {
       const moved = await trx
         .updateTable('subscribers')
@@ -79,8 +80,8 @@ export class DeliveryRepository {
           period_key: claim.periodKey,
           change_from: claim.changeFrom,
           change_to: claim.changeTo,
-          ...claim.message,
-          message_id: claim.message.messageId,
+          ...body,
+          message_id: messageId,
           status: 'pending',
           created_at: now.toISOString(),
           attempts: 0,
