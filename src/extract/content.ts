@@ -1,14 +1,22 @@
 import type { AnyNode, CheerioAPI, Element } from 'cheerio';
 import { countCjk } from './cjk';
-import { isElement } from './dom-text';
+import { elementsUnder, isElement } from './dom-text';
 import { looksLikeFurniture } from './noise';
 
-/** Containers that TRS, 开普云 (UCAP), 大汉 and similar CMSs put the article body in. */
-const KNOWN_BODY = [
-  '.TRS_Editor', '.TRS_UEDITOR', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '#fontzoom', '#Zoom',
-  '.article-content', '.article_content', '.articleContent', '.pages_content', '.article_con', '.con_text',
-  '.wzy_content', '.xxgk_content', '.news_content', '.detail-content', '.content_text', '#content', '.content', 'article',
-].join(', ');
+/** Classes and ids of the containers TRS, 开普云 (UCAP), 大汉 and similar CMSs put the article body in. */
+const KNOWN_BODY_CLASSES = new Set([
+  'TRS_Editor', 'TRS_UEDITOR', 'trs_editor_view', 'zoom', 'article-content', 'article_content', 'articleContent',
+  'pages_content', 'article_con', 'con_text', 'wzy_content', 'xxgk_content', 'news_content', 'detail-content', 'content_text', 'content',
+]);
+const KNOWN_BODY_IDS = new Set(['zoom', 'Zoom', 'UCAP-CONTENT', 'fontzoom', 'content']);
+
+function isKnownBody(element: Element): boolean {
+  if (element.name === 'article') return true;
+  const id = element.attribs['id'];
+  if (id !== undefined && KNOWN_BODY_IDS.has(id)) return true;
+  const classes = element.attribs['class'];
+  return classes !== undefined && classes.split(/\s+/).some((name) => KNOWN_BODY_CLASSES.has(name));
+}
 
 /** A container must hold at least this many ideographs to count as a report body. */
 export const MIN_BODY_CJK = 50;
@@ -23,9 +31,9 @@ function holdsContentParagraph(node: AnyNode): boolean {
 
 /** Removes navigation, share widgets, related lists and footers, unless one of them wraps the report itself. */
 export function removeFurniture($: CheerioAPI): void {
-  $('*').each((_, element) => {
-    if (isElement(element) && element.parent && looksLikeFurniture(element) && !holdsContentParagraph(element)) $(element).remove();
-  });
+  for (const element of elementsUnder($.root()[0]!)) {
+    if (element.parent && looksLikeFurniture(element) && !holdsContentParagraph(element)) $(element).remove();
+  }
 }
 
 function isInsideLink(node: AnyNode): boolean {
@@ -80,9 +88,8 @@ function contains(outer: Element, inner: Element): boolean {
  * innermost one when containers nest and hold nearly the same text), else the densest block.
  */
 export function findBodyContainer($: CheerioAPI): Element | null {
-  const known = $(KNOWN_BODY)
-    .toArray()
-    .filter(isElement)
+  const known = elementsUnder($.root()[0]!)
+    .filter(isKnownBody)
     .map((element) => ({ element, cjk: countCjk($(element).text()) }))
     .filter((candidate) => candidate.cjk >= MIN_BODY_CJK);
   if (known.length === 0) return densestBlock($);

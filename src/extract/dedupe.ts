@@ -1,8 +1,9 @@
 /** Paragraphs at least this long are never repeated on purpose in a report. */
 const DISTINCT_LENGTH = 30;
 
+/** Both printings come from one page, so they differ at most in whitespace. */
 function key(paragraph: string): string {
-  return paragraph.replace(/[\s\p{P}]+/gu, '');
+  return paragraph.replace(/\s+/g, '');
 }
 
 /**
@@ -12,13 +13,13 @@ function key(paragraph: string): string {
  */
 export function dropRepeatedParagraphs(paragraphs: readonly string[]): string[] {
   const seen = new Set<string>();
-  const repeated = paragraphs.map((paragraph) => {
-    const k = key(paragraph);
+  const keys = paragraphs.map(key);
+  const repeated = keys.map((k) => {
     const again = k.length > 0 && seen.has(k);
     seen.add(k);
     return again;
   });
-  const longRepeat = repeated.map((again, i) => again && key(paragraphs[i] ?? '').length >= DISTINCT_LENGTH);
+  const longRepeat = repeated.map((again, i) => again && keys[i]!.length >= DISTINCT_LENGTH);
   const nearLongRepeat = (i: number) => {
     for (let j = i - 1; j >= 0 && repeated[j]; j--) if (longRepeat[j]) return true;
     for (let j = i + 1; j < paragraphs.length && repeated[j]; j++) if (longRepeat[j]) return true;

@@ -108,3 +108,15 @@ export function renderLines(node: AnyNode): string[] {
     .map((line) => line.replace(/[ \t\r\f\v\u00a0\u2000-\u200b\u3000\ufeff]+/g, ' ').trim())
     .filter((line) => line.length > 0);
 }
+
+/** Every element under a node in document order; one walk instead of a CSS engine pass per question. */
+export function elementsUnder(node: AnyNode): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (isElement(current)) out.push(current);
+    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
+  }
+  return out;
+}

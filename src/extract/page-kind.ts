@@ -14,10 +14,10 @@ const NON_HTML_TYPE = /^(application\/(pdf|zip|x-rar|msword|vnd\.|octet-stream|x
 
 const CONTROL_SAMPLE = 2048;
 
-function controlShare(codes: ArrayLike<number>, length: number): number {
+function controlShare(codeAt: (i: number) => number, length: number): number {
   let control = 0;
   for (let i = 0; i < length; i++) {
-    const c = codes[i] ?? 0;
+    const c = codeAt(i);
     if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) control++;
   }
   return length === 0 ? 0 : control / length;
@@ -29,13 +29,12 @@ export function looksBinary(body: Buffer, contentType: string | null | undefined
   if (BINARY_SIGNATURES.some((signature) => signature.every((byte, i) => body[i] === byte))) return true;
   // UTF-16 pages carry a BOM and are decoded before this check matters; other NULs mean binary.
   const bomless = !(body[0] === 0xff && body[1] === 0xfe) && !(body[0] === 0xfe && body[1] === 0xff);
-  return bomless && controlShare(body, Math.min(body.length, CONTROL_SAMPLE)) > 0.01;
+  return bomless && controlShare((i) => body[i]!, Math.min(body.length, CONTROL_SAMPLE)) > 0.01;
 }
 
 export function textLooksBinary(text: string): boolean {
   const sample = text.slice(0, CONTROL_SAMPLE);
-  const codes = Array.from(sample, (c) => c.charCodeAt(0));
-  return controlShare(codes, codes.length) > 0.01 || sample.includes('\ufffd'.repeat(8));
+  return controlShare((i) => sample.charCodeAt(i), sample.length) > 0.01 || sample.includes('\ufffd'.repeat(8));
 }
 
 const MARKUP = /<(?:!doctype\s+html|html|head|body|div|p|table|span|title|meta|br|h[1-6]|ul|li|td|article|section)\b/i;

@@ -45,14 +45,16 @@ function firstMeta(tags: Map<string, string>, names: Set<string>, accept: (value
 
 /** Labels are written in simplified characters (發佈日期 and 來(lái)源 must read as 发布日期 and 来源); metadata lines are short, so only short lines pay for conversion. */
 const SHORT_LINE = 160;
+/** Full-width forms (２０２４, ：) are what NFKC folds here; lines without them skip it. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 function simplifiedIfShort(line: string): string {
-  return line.length <= SHORT_LINE ? toSimplifiedPlain(line.normalize('NFKC')) : line;
+  if (line.length > SHORT_LINE) return line;
+  return toSimplifiedPlain(FULL_WIDTH.test(line) ? line.normalize('NFKC') : line);
 }
 
-function metadataOf($: CheerioAPI, url: string): Metadata {
+function metadataOf($: CheerioAPI, tags: Map<string, string>, url: string): Metadata {
   const fields = labelledFields(renderLines($.root()[0]!).map(simplifiedIfShort));
-  const tags = metaTags($);
   const date = fields.date ?? firstMeta(tags, DATE_METAS, parseDate);
   const urlDate = date ? null : dateFromUrl(url);
   return {
@@ -81,9 +83,10 @@ function bodyText($: CheerioAPI, title: string | null): string {
 
 /** Title, metadata and body of a parsed page. Metadata is read before furniture is removed, since it often sits there. */
 export function extractFromHtml($: CheerioAPI, url: string, reportTypes: readonly ReportType[] | undefined): ParsedPage {
-  const found = findTitle($, reportTypes);
+  const tags = metaTags($);
+  const found = findTitle($, tags, reportTypes);
   // One title for every rendering of a report: simplified, no pinyin, single spaces.
   const title = found ? toSimplifiedPlain(found.normalize('NFKC')).replace(/\s+/g, ' ').trim() : null;
-  const metadata = metadataOf($, url);
+  const metadata = metadataOf($, tags, url);
   return { title, metadata, text: bodyText($, title) };
 }

@@ -53,8 +53,10 @@ export function labelBefore(clause: string): string {
 const PREDICATE = /担任|参加|参与|实现|得到|获得|获评|荣获|被|全部|均|纳入|入选|完成|通过|用于|位于/;
 
 /** In `开展5次优化营商环境宣传活动` the counted thing follows the unit. */
+const AFTER_END = new RegExp(`${CLAUSE_BOUNDARY.source}|\\d`);
+
 export function labelAfter(rest: string): string {
-  const end = rest.search(new RegExp(`${CLAUSE_BOUNDARY.source}|\\d`));
+  const end = rest.search(AFTER_END);
   const clause = (end < 0 ? rest : rest.slice(0, end)).replace(QUOTES, '').replace(/^的/, '');
   const predicate = clause.slice(1).search(PREDICATE);
   return (predicate < 0 ? clause : clause.slice(0, predicate + 1)).slice(0, MAX_AFTER);

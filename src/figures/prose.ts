@@ -30,19 +30,12 @@ const FIGURE = new RegExp(
   'gu',
 );
 
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '〔': '〕', '[': ']', '「': '」', '『': '』', '"': '"' };
+/** Quotes, book titles and 〔〕 up to 40 characters long: `“十四五”`, `《应知应会50问》`, `〔2023〕` hold names, not figures. */
+const QUOTED = /“[^”]{0,40}”|《[^》]{0,40}》|〔[^〕]{0,40}〕|\[[^\]]{0,40}\]|「[^」]{0,40}」|『[^』]{0,40}』|"[^"]{0,40}"/g;
 
-/** Spans inside quotes, book titles and 〔〕: `“十四五”`, `《应知应会50问》`, `〔2023〕` hold names, not figures. */
-function quotedSpans(line: string): boolean[] {
-  const inside = new Array<boolean>(line.length).fill(false);
-  for (let i = 0; i < line.length; i++) {
-    const close = QUOTE_PAIRS[line[i]!];
-    if (!close) continue;
-    const end = line.indexOf(close, i + 1);
-    if (end < 0 || end - i > 40) continue;
-    inside.fill(true, i, end + 1);
-    i = end;
-  }
+function quotedSpans(line: string): Uint8Array {
+  const inside = new Uint8Array(line.length);
+  for (const match of line.matchAll(QUOTED)) inside.fill(1, match.index, match.index + match[0].length);
   return inside;
 }
 
@@ -74,7 +67,7 @@ function isExcludedByContext(line: string, start: number, end: number, groups: R
 const NOUN_ASIDE = /[(（][^()（）\d]{1,8}[)）]$/;
 
 /** Where the clause holding a number begins; quoted names and noun asides do not end it. */
-function clauseStart(line: string, from: number, floor: number, quoted: boolean[]): number {
+function clauseStart(line: string, from: number, floor: number, quoted: Uint8Array): number {
   for (let i = from - 1; i >= floor; i--) {
     if (quoted[i]) continue;
     const c = line[i]!;
@@ -92,7 +85,7 @@ function clauseStart(line: string, from: number, floor: number, quoted: boolean[
 
 interface Context {
   line: string;
-  quoted: boolean[];
+  quoted: Uint8Array;
 }
 
 /** Figures in one line of prose, left to right. */
