@@ -77,6 +77,8 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Refused connections are expected while redis starts; connect() rejects and that is enough.
+    client.on('error', () => {});
     try {
       await client.connect();
       // While the append-only file loads, Redis answers LOADING; wait for a real PONG.
@@ -135,7 +137,7 @@ export async function startOwnRedis(dataDir: string): Promise<OwnRedis> {
       if (child.exitCode === null) {
         // SIGTERM makes redis fsync the append-only file before exiting.
         child.kill('SIGTERM');
-        const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
+        const timedOut = await Promise.race([exited.then(() => false), sleep(10_000, true, { ref: false })]);
         if (timedOut) child.kill('SIGKILL');
         await exited;
       }

@@ -50,8 +50,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const stack: Array<{ name: string; stop: () => Promise<unknown> }> = [];
   const stop = async () => {
     for (const item of stack.reverse().splice(0)) {
+      const started = Date.now();
       try {
         await item.stop();
+        logger.debug({ part: item.name, ms: Date.now() - started }, 'stopped');
       } catch (error) {
         logger.error({ err: (error as Error).message, part: item.name }, 'stop failed');
       }

@@ -32,7 +32,8 @@ export class SubscriberRepository {
    * Adds or updates a subscription. A new subscriber hears of changes from now on
    * (`startAfterChangeId`), not of the whole history.
    */
-  async subscribe(subscription: Subscription, startAfterChangeId: number, now = new Date()): Promise<{ subscriber: Subscriber; created: boolean }> {
+  async subscribe(input: Subscription, startAfterChangeId: number, now = new Date()): Promise<{ subscriber: Subscriber; created: boolean }> {
+    const subscription = { ...input, email: input.email.toLowerCase() };
     const existing = await this.byEmail(subscription.email);
     if (existing) {
       await this.db.updateTable('subscribers').set({ frequency: subscription.frequency, locale: subscription.locale, active: 1 }).where('id', '=', existing.id).execute();
