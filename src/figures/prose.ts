@@ -50,6 +50,14 @@ function sentenceAround(line: string, start: number, end: number): string {
   return line.slice(before + 1, after < 0 ? line.length : end + after + 1).trim();
 }
 
+/**
+ * 连续六年 is a duration; 2023年, 2023年度, 5年前 and 年底 are dates. A number of years counts only
+ * when it is small and nothing after 年 turns it into a point in time.
+ */
+function isDateLike(unit: string | undefined, value: number, after: string): boolean {
+  return unit === '年' && (value > 100 || /^[度前后初底末中内来间级以]/.test(after));
+}
+
 /** Context that makes a number an ordinal, an identifier or part of a name. */
 function isExcludedByContext(line: string, start: number, end: number, groups: Record<string, string | undefined>): boolean {
   const before = line[start - 1] ?? '';
@@ -103,7 +111,7 @@ export function figuresInLine(line: string): LineFigure[] {
     let unit = groups['unit'] ?? (percentWords ? '%' : '');
     if (context.quoted[numberStart] || isExcludedByContext(line, numberStart, end, groups)) continue;
     const base = numberOf(groups['arabic'], groups['chinese']);
-    if (base === null) continue;
+    if (base === null || isDateLike(groups['unit'], Math.max(base, numberOf(groups['rangeArabic'], groups['rangeChinese']) ?? 0), line.slice(end))) continue;
     const openParen = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
     const inheritsUnit: boolean =
       !unit && previous !== null && (Math.abs(openParen - previous.end) <= 1 || openParen === previous.paren) &&

@@ -12,7 +12,7 @@ const UNITS_BY_KIND: Record<Exclude<FigureKind, 'ratio' | 'other' | 'percent' | 
   ],
   money: ['元'],
   area: ['平方公里', '平方米', '亩', '公顷'],
-  duration: ['个工作日', '工作日', '个小时', '小时', '分钟', '个月', '天'],
+  duration: ['个工作日', '工作日', '个小时', '小时', '分钟', '个月', '天', '年'],
 };
 
 const OTHER_UNITS = ['公里', '千米', '米', '吨', '千克', '公斤'];

@@ -56,6 +56,7 @@ describe('numbers in prose', () => {
   it('reads areas and durations', () => {
     expect(only('涉案总面积为15331.88平方米。')[0]).toMatchObject({ label: '涉案总面积', value: 15331.88, unit: '平方米', kind: 'area' });
     expect(only('审批时限压缩至110个工作日。')[0]).toMatchObject({ value: 110, unit: '个工作日', kind: 'duration' });
+    expect(only('已连续六年获此殊荣。')[0]).toMatchObject({ value: 6, unit: '年', kind: 'duration' });
   });
 
   it('splits a range into its bounds', () => {
@@ -83,7 +84,7 @@ describe('numbers in prose', () => {
 
 describe('numbers that are not figures', () => {
   it.each([
-    ['dates and years', '2023年12月1日,召开2022年度述法会议。'],
+    ['dates and years', '2023年12月1日,召开2022年度述法会议,相较5年前下降,2021-2022年先进县,二〇二三年。'],
     ['document numbers', '印发《关于加强法治建设的意见》(柯政办〔2023〕10号)。'],
     ['phone numbers', '(信息员:庞翰雯,联系方式:2833565)'],
     ['list ordinals', '一是加强领导;二是强化督查;第三,狠抓落实。'],
