@@ -18,7 +18,7 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-export function isHidden(element: Element): boolean {
+function isHidden(element: Element): boolean {
   const style = element.attribs['style'];
   return element.attribs['hidden'] !== undefined || (style !== undefined && HIDDEN_STYLE.test(style));
 }

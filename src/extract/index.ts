@@ -7,7 +7,7 @@ import { NianbaoError } from '../core/errors';
 import { classifyTitle } from './classify';
 import { decodeHtml } from './decode';
 import { looksBinary, looksLikeHtml, textLooksBinary } from './page-kind';
-import { extractFromHtml } from './page';
+import { extractFromHtml, type ParsedPage } from './page';
 import { normalizeText } from './normalize';
 
 export { decodeHtml, type DecodedHtml } from './decode';
@@ -44,6 +44,15 @@ function decode(input: ExtractInput): string {
   return html;
 }
 
+/** Markup no parser step can make sense of is reported as such, never as a crash of the job. */
+function parse(html: string, url: string, reportTypes: readonly ReportType[] | undefined): ParsedPage {
+  try {
+    return extractFromHtml(load(html), url, reportTypes);
+  } catch (error) {
+    throw notHtml(url, error);
+  }
+}
+
 /**
  * A report page → title, metadata, clean body and its comparison form. Pure: the same bytes
  * always give the same result, and renderings that differ only in furniture give the same hash.
@@ -51,12 +60,7 @@ function decode(input: ExtractInput): string {
 export function extractPage(input: ExtractInput, options: ExtractOptions = {}): ExtractedPage {
   const html = decode(input);
   if (!looksLikeHtml(html)) throw notHtml(input.url);
-  let parsed;
-  try {
-    parsed = extractFromHtml(load(html), input.url, options.reportTypes);
-  } catch (error) {
-    throw notHtml(input.url, error);
-  }
+  const parsed = parse(html, input.url, options.reportTypes);
   if (!parsed.text) {
     throw new NianbaoError('ERR_EXTRACT_NO_BODY', `未能提取正文 / no report body found: ${input.url}`, { details: { url: input.url } });
   }

@@ -37,4 +37,5 @@ export function scale(value: number, multiplier: number): number {
   return Number((value * multiplier).toPrecision(12));
 }
 
-export const MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+/** 万 and 亿 after an Arabic number: 2.37万件, 40亿余元, 6800万余元. */
+export const MULTIPLIERS: Record<string, number> = { 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };

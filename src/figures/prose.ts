@@ -91,14 +91,9 @@ function clauseStart(line: string, from: number, floor: number, quoted: Uint8Arr
   return floor;
 }
 
-interface Context {
-  line: string;
-  quoted: Uint8Array;
-}
-
 /** Figures in one line of prose, left to right. */
 export function figuresInLine(line: string): LineFigure[] {
-  const context: Context = { line, quoted: quotedSpans(line) };
+  const quoted = quotedSpans(line);
   const figures: LineFigure[] = [];
   let clauseFloor = 0;
   let previous: { label: string; unit: string; end: number; paren: number } | null = null;
@@ -109,7 +104,7 @@ export function figuresInLine(line: string): LineFigure[] {
     const numberStart = start + (groups['pre']?.length ?? 0);
     const percentWords = groups['pre'] === '百分之';
     let unit = groups['unit'] ?? (percentWords ? '%' : '');
-    if (context.quoted[numberStart] || isExcludedByContext(line, numberStart, end, groups)) continue;
+    if (quoted[numberStart] || isExcludedByContext(line, numberStart, end, groups)) continue;
     const base = numberOf(groups['arabic'], groups['chinese']);
     if (base === null || isDateLike(groups['unit'], Math.max(base, numberOf(groups['rangeArabic'], groups['rangeChinese']) ?? 0), line.slice(end))) continue;
     const openParen = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
@@ -121,7 +116,7 @@ export function figuresInLine(line: string): LineFigure[] {
     const multiplier = groups['mult'] ? MULTIPLIERS[groups['mult']]! : 1;
     const value = scale(base, multiplier);
     const approx = Boolean(groups['mid'] || groups['mid2'] || groups['post'] || (groups['pre'] && !percentWords));
-    const before = labelBefore(line.slice(clauseStart(line, start, clauseFloor, context.quoted), start));
+    const before = labelBefore(line.slice(clauseStart(line, start, clauseFloor, quoted), start));
     const after = labelAfter(line.slice(end));
     const label: string = before + after || previous?.label || '';
     if (!label) continue;

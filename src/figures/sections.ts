@@ -8,13 +8,13 @@ const HEADING_MARKERS: readonly RegExp[] = [
 /** Headings longer than this are a paragraph that opens with a marker; its first clause is the heading. */
 const HEADING_MAX = 40;
 
-export interface Heading {
+interface Heading {
   depth: number;
   text: string;
 }
 
 /** `(一)加强党的领导,持续争先创优。坚持…` → depth 1, text `(一)加强党的领导`. */
-export function headingOf(line: string): Heading | null {
+function headingOf(line: string): Heading | null {
   const depth = HEADING_MARKERS.findIndex((marker) => marker.test(line));
   if (depth < 0) return null;
   const firstSentence = line.split(/[。;；:：]/)[0] ?? line;
