@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -16,12 +16,16 @@ export interface OwnRedis {
 interface ServerFile {
   pid: number;
   port: number;
+  /** The nianbao process that started it; when that process is gone, the server is an orphan. */
+  owner: number;
 }
 
 const INSTALL_HINT = 'sudo apt-get install -y redis-server（或设置 REDIS_URL 使用已有的 Redis / or set REDIS_URL to use an existing Redis）';
 
-function findBinary(name: string): string | null {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin'];
+/** Debian puts redis-server in /usr/bin, but a non-login shell's PATH may lack /usr/sbin and friends. */
+const DEFAULT_SEARCH_PATH = (): string[] => [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin'];
+
+function findBinary(name: string, dirs: readonly string[]): string | null {
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
     try {
@@ -45,20 +49,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-function isAlive(pid: number): boolean {
+/** Alive and not a zombie: a killed server whose parent is gone may linger unreaped, holding nothing. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
-/** Our own redis-server from an earlier run that died without stopping it: its command line names our data folder. */
-function isOurStaleServer(pid: number, dir: string): boolean {
+/**
+ * A redis-server we started for this folder (the pid may since have been reused by another program).
+ * Redis changes into its --dir and overwrites its environment with its process title, so the working
+ * directory is what identifies it.
+ */
+function isOurServer(pid: number, dir: string): boolean {
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('redis-server') && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`NIANBAO_REDIS_DIR=${dir}`);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server') && readlinkSync(`/proc/${pid}/cwd`) === dir;
   } catch {
     return false;
   }
@@ -98,18 +110,19 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
  * Runs a private redis-server for this data folder: loopback only, append-only file on, data under
  * `<dataDir>/redis`. Used when no REDIS_URL is given, so a single machine needs no set-up.
  */
-export async function startOwnRedis(dataDir: string): Promise<OwnRedis> {
-  const binary = findBinary('redis-server');
+export async function startOwnRedis(dataDir: string, options: { searchPath?: readonly string[] } = {}): Promise<OwnRedis> {
+  const binary = findBinary('redis-server', options.searchPath ?? DEFAULT_SEARCH_PATH());
   if (!binary) throw new NianbaoError('ERR_REDIS_MISSING', `未找到 redis-server / redis-server not found. 安装 / install: ${INSTALL_HINT}`);
   const dir = path.resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const serverFile = path.join(dir, 'server.json');
   if (existsSync(serverFile)) {
     const previous = JSON.parse(readFileSync(serverFile, 'utf8')) as ServerFile;
-    if (isAlive(previous.pid)) {
-      if (!isOurStaleServer(previous.pid, dir)) {
-        throw new NianbaoError('ERR_REDIS_START', `数据目录 ${dataDir} 正被另一个 nianbao 进程使用 (redis pid ${previous.pid}) / the data folder is in use by another nianbao process; stop it or use another NIANBAO_DATA_DIR`);
-      }
+    if (isAlive(previous.pid) && isAlive(previous.owner)) {
+      throw new NianbaoError('ERR_REDIS_START', `数据目录 ${dataDir} 正被另一个 nianbao 进程使用 (pid ${previous.owner}) / the data folder is in use by another nianbao process; stop it or use another NIANBAO_DATA_DIR`);
+    }
+    // Its owner was killed before it could stop the server: stop the orphan so its data files are free.
+    if (isAlive(previous.pid) && isOurServer(previous.pid, dir)) {
       process.kill(previous.pid, 'SIGTERM');
       for (let i = 0; i < 50 && isAlive(previous.pid); i++) await sleep(100);
     }
@@ -119,7 +132,7 @@ export async function startOwnRedis(dataDir: string): Promise<OwnRedis> {
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', logFile],
-    { stdio: 'ignore', env: { ...process.env, NIANBAO_REDIS_DIR: dir } },
+    { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
   try {
@@ -128,7 +141,7 @@ export async function startOwnRedis(dataDir: string): Promise<OwnRedis> {
     child.kill('SIGKILL');
     throw error;
   }
-  writeFileSync(serverFile, JSON.stringify({ pid: child.pid ?? 0, port } satisfies ServerFile));
+  writeFileSync(serverFile, JSON.stringify({ pid: child.pid ?? 0, port, owner: process.pid } satisfies ServerFile));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
