@@ -117,7 +117,7 @@ describe('a report travels from a portal to a subscriber', () => {
 
     // Exactly the planted changes: an Arabic count, a Chinese numeral, a rate.
     const figureChanges = revised.changes[1].figureChanges as Array<{ oldValue: number; newValue: number }>;
-    expect(figureChanges.map((f) => [f.oldValue, f.newValue])).toEqual([[3, 4], [6, 7], [98.7, 94.9]]);
+    expect(figureChanges.map((f) => [f.oldValue, f.newValue]).sort((a, b) => a[0]! - b[0]!)).toEqual([[3, 4], [6, 7], [98.7, 94.9]]);
   });
 
   it('a repeated digest tick for the same period sends nothing twice', async () => {
