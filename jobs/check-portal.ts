@@ -1,14 +1,17 @@
 import type { Job } from 'bullmq';
 import { NianbaoError } from '../src/core/errors';
-import { crawlPortal } from '../src/crawl';
+import type { Portal } from '../src/core/portal';
+import { crawlPortal, type CrawlOutcome, type CrawlPlan } from '../src/crawl';
 import { classifyTitle } from '../src/extract/classify';
 import type { JobDeps } from './deps';
 import { enqueueImmediateDigests } from './digest-fan-out';
 import { checkJobSchema, type CheckJobData } from './queues';
+import { dueForRecheck } from './recheck-policy';
 import { recordReport } from './record-report';
 
 export interface CheckSummary {
   portalId: string;
+  mode: 'http' | 'browser';
   links: number;
   reports: number;
   new: number;
@@ -17,34 +20,62 @@ export interface CheckSummary {
   failed: Array<{ url: string; code: string; message: string }>;
 }
 
-/** parse job → crawl listings and reports → extract and store each → enqueue digests → summary. */
+/** auto: plain HTTP first, the browser when HTTP met a challenge or a script-rendered listing; a portal that needed the browser starts with it. */
+function modesFor(portal: Portal, lastMode: string | null): Array<'http' | 'browser'> {
+  if (portal.fetchMode !== 'auto') return [portal.fetchMode];
+  return lastMode === 'browser' ? ['browser'] : ['http', 'browser'];
+}
+
+async function planFor(portal: Portal, deps: JobDeps, now: Date): Promise<CrawlPlan> {
+  const types = deps.reportTypes.filter((t) => portal.reportTypes.includes(t.id));
+  const stored = await deps.store.reports.forRecheck(portal.id);
+  const recheck = stored.filter((r) => dueForRecheck(r, now)).map((r) => ({ url: r.url, title: r.title, date: r.publishedDate }));
+  const validators = await deps.store.validators.forUrls([...portal.listings.map((l) => l.url), ...recheck.map((r) => r.url)]);
+  return {
+    listings: portal.listings,
+    ...(portal.adapter ? { adapter: portal.adapter } : {}),
+    isReport: (link) => classifyTitle(link.title, types) !== null,
+    known: new Set(stored.map((r) => r.url)),
+    recheck,
+    validators,
+  };
+}
+
+/** parse job → plan → crawl (http, then browser if needed) → extract and store each report → digests → summary. */
 export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promise<CheckSummary> {
   const { portalId } = checkJobSchema.parse(job.data);
   const status = await deps.store.portals.get(portalId);
   if (!status || status.removed) throw new NianbaoError('ERR_NOT_FOUND', `门户不存在或已移除 / portal not configured: ${portalId}`);
   const { portal } = status;
   const types = deps.reportTypes.filter((t) => portal.reportTypes.includes(t.id));
-  const summary: CheckSummary = { portalId, links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, failed: [] };
+  const summary: CheckSummary = { portalId, mode: 'http', links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, failed: [] };
   try {
-    const crawl = await crawlPortal(
-      { listings: portal.listings, isReport: (link) => classifyTitle(link.title, types) !== null },
-      { userAgent: deps.userAgent, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', done, queued }) },
-    );
+    const plan = await planFor(portal, deps, new Date());
+    let crawl: CrawlOutcome | null = null;
+    for (const mode of modesFor(portal, status.fetchMode)) {
+      await job.updateProgress({ stage: 'fetch', mode, done: 0, queued: 0 });
+      crawl = await crawlPortal(plan, mode, { ...deps.crawl, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', mode, done, queued }) });
+      if (!crawl.needsBrowser) break;
+    }
+    if (!crawl) throw new Error('no fetch mode');
     if (crawl.listingPagesFetched === 0 && crawl.listingErrors[0]) throw crawl.listingErrors[0];
-    summary.links = crawl.links.length;
-    summary.reports = crawl.reports.length;
+    Object.assign(summary, { mode: crawl.mode, links: crawl.links.length, reports: crawl.reports.length });
     for (const report of crawl.reports) {
       try {
-        if (report.error || !report.page) throw report.error ?? new Error('no page');
-        const result = await recordReport(deps.store, portalId, { ...report, page: report.page }, classifyTitle(report.link.title, types));
-        if (result.outcome !== 'conflict') summary[result.outcome]++;
+        if (report.notModified) {
+          summary.unchanged++;
+          await deps.store.reports.touchUrl(report.link.url, new Date());
+        } else if (report.page) {
+          const result = await recordReport(deps.store, portalId, { ...report, page: report.page }, classifyTitle(report.link.title, types));
+          if (result.outcome !== 'conflict') summary[result.outcome]++;
+        } else throw report.error ?? new Error('no page');
       } catch (error) {
-        const coded = error instanceof NianbaoError ? error : null;
-        summary.failed.push({ url: report.link.url, code: coded?.code ?? 'ERR_UNKNOWN', message: error instanceof Error ? error.message : String(error) });
+        summary.failed.push({ url: report.link.url, code: error instanceof NianbaoError ? error.code : 'ERR_UNKNOWN', message: error instanceof Error ? error.message : String(error) });
       }
       await job.updateProgress({ stage: 'store', done: summary.new + summary.revised + summary.unchanged + summary.failed.length, queued: crawl.reports.length });
     }
-    await deps.store.portals.recordSuccess(portalId, 'http');
+    await deps.store.validators.save(crawl.validators);
+    await deps.store.portals.recordSuccess(portalId, crawl.mode);
   } catch (error) {
     await deps.store.portals.recordFailure(portalId, error instanceof Error ? error.message : String(error));
     throw error;

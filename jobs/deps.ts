@@ -11,7 +11,8 @@ export interface JobDeps {
   mailer: Mailer;
   logger: Logger;
   reportTypes: readonly ReportType[];
-  userAgent: string;
+  /** How portals are fetched: identity, limits, and the politeness gate every request passes. */
+  crawl: { userAgent: string; timeoutSecs: number; maxBytes: number; chromiumPath: string; beforeRequest?: (url: string) => Promise<void> };
   /** Domain used in Message-IDs, so a re-sent digest carries the same id. */
   messageIdDomain: string;
   publicUrl: string;

@@ -3,7 +3,7 @@
 // Runs before node_modules exists, so it uses nothing but Node itself. Silent when nothing is missing.
 //
 //   node scripts/setup.mjs              what `npm run demo` and `npm run bench` need
-//   node scripts/setup.mjs --for-tests  what `npm test` needs (the same for now; browser tests will add Chromium)
+//   node scripts/setup.mjs --for-tests  what `npm test` needs (the same: the tests drive the real browser too)
 //
 // Exit 0 when the project is ready, 1 with a message (Chinese, then English) when it cannot be made so.
 import { spawnSync } from 'node:child_process';
@@ -210,35 +210,35 @@ function findExecutable(name) {
 }
 
 /**
+ * Installs a Debian package when its program is missing: apt-get as root, else the command to run.
  * The app starts its own redis-server child (own port, own data folder) whenever REDIS_URL is unset,
- * so only the binary is needed: no service is started here. (Debian's package may start its own
- * service on 6379 where systemd runs; neither the app nor the tests use it.)
+ * so only the binary is needed: no service is started here. Chromium serves browser mode (portals
+ * behind bot challenges or with script-rendered listings); Playwright's own browser download cannot
+ * work on these machines, Debian's build can.
  */
-function ensureRedisServer() {
-  if (findExecutable('redis-server')) return;
+function ensureDebianPackage({ program, pkg, why }) {
+  if (findExecutable(program)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = findExecutable('apt-get');
   if (!isRoot || !apt) {
-    const command = apt ? 'sudo apt-get install -y redis-server' : process.platform === 'darwin' ? 'brew install redis' : '用系统的包管理器安装 redis-server / install redis-server with your package manager';
-    throw fail(
-      '未找到 redis-server（nianbao 会自行启动它）。请安装后重试：',
-      'redis-server not found (nianbao starts its own). Install it, then run again:',
-      `  ${command}`,
-      '  （或设置 REDIS_URL 使用已有的 Redis / or set REDIS_URL to use an existing Redis）',
-    );
+    const command = apt ? `sudo apt-get install -y ${pkg}` : `用系统的包管理器安装 ${pkg} / install ${pkg} with your package manager`;
+    throw fail(`未找到 ${program}（${why.zh}）。请安装后重试：`, `${program} not found (${why.en}). Install it, then run again:`, `  ${command}`);
   }
-  say('安装 redis-server（apt-get）…', 'installing redis-server (apt-get)…');
+  say(`安装 ${pkg}（apt-get）…`, `installing ${pkg} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // A stale or partly failing source list should not stop the install if the package is known already.
   if (run(apt, ['update'], { env }) !== 0) say('apt-get update 未完全成功，继续安装', 'apt-get update did not fully succeed; installing anyway');
-  const status = run(apt, ['install', '-y', '--no-install-recommends', 'redis-server'], { env });
+  const status = run(apt, ['install', '-y', '--no-install-recommends', pkg], { env });
   if (status !== 0) {
-    throw fail(`apt-get install redis-server 失败（退出码 ${status}），见上方输出。`, `apt-get install redis-server failed (exit code ${status}); see the output above.`);
+    throw fail(`apt-get install ${pkg} 失败（退出码 ${status}），见上方输出。`, `apt-get install ${pkg} failed (exit code ${status}); see the output above.`);
   }
-  if (!findExecutable('redis-server')) {
-    throw fail('apt-get 已安装 redis-server，但仍找不到该程序。', 'apt-get installed redis-server, yet the program is still not found.');
+  if (!findExecutable(program)) {
+    throw fail(`apt-get 已安装 ${pkg}，但仍找不到 ${program}。`, `apt-get installed ${pkg}, yet ${program} is still not found.`);
   }
 }
+
+const REDIS = { program: 'redis-server', pkg: 'redis-server', why: { zh: 'nianbao 会自行启动它；或设置 REDIS_URL 使用已有的 Redis', en: 'nianbao starts its own; or set REDIS_URL to use an existing Redis' } };
+const CHROMIUM = { program: 'chromium', pkg: 'chromium', why: { zh: '浏览器模式需要它', en: 'browser mode drives it' } };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -248,10 +248,10 @@ function main(argv) {
   const unknown = argv.filter((arg) => arg !== '--for-tests');
   if (unknown.length > 0) throw fail(`未知参数：${unknown.join(' ')}`, `unknown argument: ${unknown.join(' ')}`, USAGE);
   checkNode();
-  // Before the long npm install, so a machine where it cannot be installed fails at once.
-  ensureRedisServer();
+  // Before the long npm install, so a machine where they cannot be installed fails at once.
+  ensureDebianPackage(REDIS);
+  ensureDebianPackage(CHROMIUM);
   ensurePackages();
-  // --for-tests needs nothing more yet; browser tests will add ensureChromium() here.
 }
 
 try {

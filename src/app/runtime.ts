@@ -12,6 +12,7 @@ import type { Settings } from '../core/settings';
 import { createMailer, startSmtpSink, type Mailer, type SmtpSink } from '../digest';
 import { openStore, type Store } from '../store';
 import { loadPortalFiles } from './portal-files';
+import { createPolitenessGate } from './politeness';
 import { redisOptionsFromUrl } from './redis-options';
 import { startOwnRedis, type OwnRedis } from './redis-server';
 
@@ -71,6 +72,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger.info({ pid: own.pid, url: own.url }, 'started own redis-server');
     }
     const connection = redisOptionsFromUrl(redisUrl);
+    // One plain client for the health check and the shared rate limit; queues and workers keep their own.
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    stack.push({ name: 'redis-client', stop: async () => redis.disconnect() });
     const queues = createQueues(connection, settings.queuePrefix);
     stack.push({ name: 'queues', stop: () => queues.close() });
 
@@ -90,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const port = settings.port;
     const publicUrl = settings.publicUrl ?? `http://localhost:${port}`;
+    const userAgent = `nianbao/${VERSION} (+${settings.contactUrl})`;
     if (options.roles.workers) {
       const workers: Workers = startWorkers(
         {
@@ -98,7 +103,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           mailer,
           logger,
           reportTypes: DEFAULT_REPORT_TYPES,
-          userAgent: `nianbao/${VERSION} (+${settings.contactUrl})`,
+          crawl: {
+            userAgent,
+            timeoutSecs: settings.crawlTimeoutSeconds,
+            maxBytes: settings.crawlMaxBytes,
+            chromiumPath: settings.chromiumPath,
+            beforeRequest: createPolitenessGate(redis, { userAgent, requestsPerSecond: settings.crawlRequestsPerSecond, keyPrefix: settings.queuePrefix, timeoutSecs: settings.crawlTimeoutSeconds }),
+          },
           messageIdDomain: /@([^>\s]+)/.exec(settings.mailFrom)?.[1] ?? 'nianbao.local',
           publicUrl,
           immediateDigestDelayMs: settings.immediateDigestDelaySeconds * 1000,
@@ -110,8 +121,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     let webUrl: string | null = null;
     if (options.roles.web) {
-      const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-      stack.push({ name: 'redis-client', stop: async () => redis.disconnect() });
       const app: FastifyInstance = await buildApp({ store, queues, redis });
       webUrl = await app.listen({ host: settings.host, port });
       stack.push({ name: 'web', stop: () => app.close() });

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   ERR_CRAWL_NOT_FOUND: { retryable: false, zh: '页面不存在', en: 'page not found' },
   ERR_CRAWL_BLOCKED: { retryable: true, zh: '被门户拦截（反爬验证）', en: 'blocked by a bot challenge' },
   ERR_CRAWL_NETWORK: { retryable: true, zh: '网络错误', en: 'network error' },
+  ERR_CRAWL_REDIRECTS: { retryable: false, zh: '重定向过多（循环）', en: 'too many redirects (a loop)' },
+  ERR_CRAWL_ROBOTS: { retryable: false, zh: 'robots.txt 不允许抓取', en: 'disallowed by robots.txt' },
   ERR_CRAWL_TOO_LARGE: { retryable: false, zh: '页面超过大小上限', en: 'page exceeds the size cap' },
   ERR_EXTRACT_NO_BODY: { retryable: false, zh: '未能提取正文', en: 'no report body found' },
   ERR_EXTRACT_NOT_HTML: { retryable: false, zh: '不是可解析的页面', en: 'not a page that can be parsed' },

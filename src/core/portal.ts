@@ -46,7 +46,9 @@ export const portalSchema = z.object({
     .min(1)
     .default(KNOWN_TYPE_IDS),
   schedule: scheduleSchema.default({ cron: '0 8 * * *', timezone: 'Asia/Shanghai' }),
-  fetchMode: z.enum(['http', 'browser', 'auto'], { error: 'use one of: http, browser, auto' }).default('http'),
+  fetchMode: z.enum(['http', 'browser', 'auto'], { error: 'use one of: http, browser, auto' }).default('auto'),
+  /** How the listing is laid out; detected from the first page when not given. */
+  adapter: z.enum(['trs', 'hanweb', 'gkmlpt', 'generic'], { error: 'use one of: trs, hanweb, gkmlpt, generic (or leave it out to detect)' }).optional(),
 });
 
 export type Portal = z.output<typeof portalSchema>;

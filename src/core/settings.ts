@@ -19,6 +19,10 @@ export const SETTINGS = {
   locale: { env: 'NIANBAO_LOCALE', schema: z.enum(['zh-CN', 'en']).default('zh-CN'), doc: '界面与命令行语言 / language of CLI and messages' },
   queuePrefix: { env: 'NIANBAO_QUEUE_PREFIX', schema: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('nianbao'), doc: 'BullMQ 键前缀 / BullMQ key prefix' },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2), doc: '每个进程并发抓取任务数 / crawl jobs per process' },
+  crawlTimeoutSeconds: { env: 'CRAWL_TIMEOUT_SECONDS', schema: z.coerce.number().int().min(1).max(600).default(30), doc: '单个请求超时秒数 / seconds before a portal request times out' },
+  crawlMaxBytes: { env: 'CRAWL_MAX_BYTES', schema: z.coerce.number().int().min(1024).default(10 * 1024 * 1024), doc: '单个页面或附件的大小上限 / size cap of one page or attachment' },
+  crawlRequestsPerSecond: { env: 'CRAWL_REQUESTS_PER_SECOND', schema: z.coerce.number().min(0.01).max(100).default(1), doc: '每个网站每秒请求数，所有进程共享 / requests per second per host, shared by all processes' },
+  chromiumPath: { env: 'CHROMIUM_PATH', schema: z.string().min(1).default('/usr/bin/chromium'), doc: '浏览器模式使用的 Chromium / Chromium used in browser mode' },
   immediateDigestDelaySeconds: { env: 'IMMEDIATE_DIGEST_DELAY_SECONDS', schema: z.coerce.number().int().min(0).max(86_400).default(60), doc: '“即时”订阅在首个变化后等待多少秒再发信，以合并一批变化 / seconds an immediate digest waits to gather a burst of changes' },
   logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: '日志级别 / log level' },
 } as const;

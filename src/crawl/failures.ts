@@ -15,8 +15,13 @@ export function errorForStatus(status: number, url: string): NianbaoError | null
 /** Maps what Crawlee or the network threw to a coded error. */
 export function errorForFailure(error: unknown, url: string): NianbaoError {
   if (error instanceof NianbaoError) return error;
+  // A stream error (the size cap) can reach us wrapped by the HTTP client.
+  if ((error as { cause?: unknown })?.cause instanceof NianbaoError) return (error as { cause: NianbaoError }).cause;
   const message = error instanceof Error ? error.message : String(error);
   const details = { url, reason: message.slice(0, 300) };
+  if (/Redirected \d+ times|ERR_TOO_MANY_REDIRECTS|MaxRedirectsError/i.test(message)) {
+    return new NianbaoError('ERR_CRAWL_REDIRECTS', `重定向过多 / too many redirects (a loop?): ${url}`, { cause: error, details });
+  }
   if (/timed? ?out|ETIMEDOUT|TimeoutError/i.test(message)) {
     return new NianbaoError('ERR_CRAWL_TIMEOUT', `抓取超时 / timed out: ${url}`, { cause: error, details });
   }

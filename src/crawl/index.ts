@@ -1,3 +1,5 @@
-export { crawlPortal, type CrawlOutcome, type CrawlPlan, type CrawlSettings, type FetchedReport } from './crawl-portal';
-export { parseListingPage, resolveLink, type ParsedListing } from './listing';
+export { crawlPortal, type CrawlSettings } from './crawl-portal';
+export type { CrawlOutcome, CrawlPlan, FetchedReport, Validators } from './session';
+export { parseListingPage, resolveLink } from './listing';
+export { detectChallenge } from './challenge';
 export { errorForFailure, errorForStatus } from './failures';

@@ -46,6 +46,8 @@ export async function runDemo(base: Settings): Promise<void> {
     dataDir: process.env.NIANBAO_DATA_DIR ? base.dataDir : path.join(base.dataDir, 'demo'),
     // Long enough for the revision (40 s) to join the new report (20 s) in one digest.
     immediateDigestDelaySeconds: process.env.IMMEDIATE_DIGEST_DELAY_SECONDS ? base.immediateDigestDelaySeconds : 45,
+    // The simulated portal is ours, on loopback: no need for the one-request-a-second courtesy.
+    crawlRequestsPerSecond: process.env.CRAWL_REQUESTS_PER_SECOND ? base.crawlRequestsPerSecond : 20,
   });
   const portals = await loadPortalFiles(path.join(settings.configDir, 'demo'));
   const runtime = await startRuntime({ settings, portals, roles: { web: true, workers: true } });

@@ -4,12 +4,14 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './database';
 import { PortalRepository } from './portals';
 import { ReportRepository } from './reports';
 import { SubscriberRepository } from './subscribers';
+import { ValidatorRepository } from './validators';
 
 export type { Delivery, Claim } from './deliveries';
 export type { PortalStatus } from './portals';
 export type { ChangeRow, CurrentVersion, Observation, RecordOutcome, Revision } from './reports';
 export { subscriptionSchema, type Subscriber, type Subscription } from './subscribers';
 export type { Engine } from './migrations';
+export type { StoredValidators } from './validators';
 
 export interface Store {
   readonly engine: DatabaseHandle['engine'];
@@ -18,6 +20,7 @@ export interface Store {
   readonly reports: ReportRepository;
   readonly subscribers: SubscriberRepository;
   readonly deliveries: DeliveryRepository;
+  readonly validators: ValidatorRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +37,7 @@ export async function openStore(options: { databaseUrl?: string | undefined; dat
     reports: new ReportRepository(db),
     subscribers: new SubscriberRepository(db),
     deliveries: new DeliveryRepository(db),
+    validators: new ValidatorRepository(db),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

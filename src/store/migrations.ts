@@ -97,6 +97,19 @@ function initialSchema(engine: Engine): Migration {
   };
 }
 
+/** ETag / Last-Modified per fetched URL, so the next check can ask "changed since?" and get a 304. */
+const httpValidators: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('http_validators')
+      .addColumn('url', 'text', (c) => c.primaryKey())
+      .addColumn('etag', 'text')
+      .addColumn('last_modified', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export function migrationsFor(engine: Engine): MigrationProvider {
-  return { getMigrations: async () => ({ '0001-initial-schema': initialSchema(engine) }) };
+  return { getMigrations: async () => ({ '0001-initial-schema': initialSchema(engine), '0002-http-validators': httpValidators }) };
 }

@@ -77,6 +77,19 @@ export class ReportRepository {
     return new Set(rows.map((r) => r.url));
   }
 
+  /** What the recheck policy needs to know of a portal's stored reports. */
+  async forRecheck(portalId: string): Promise<Array<{ url: string; title: string; year: number | null; publishedDate: string | null; firstSeenAt: string; lastSeenAt: string }>> {
+    return this.db
+      .selectFrom('reports')
+      .select(['url', 'title', 'year', 'published_date as publishedDate', 'first_seen_at as firstSeenAt', 'last_seen_at as lastSeenAt'])
+      .where('portal_id', '=', portalId)
+      .execute();
+  }
+
+  async touchUrl(url: string, at: Date): Promise<void> {
+    await this.db.updateTable('reports').set({ last_seen_at: at.toISOString() }).where('url', '=', url).execute();
+  }
+
   async touch(reportId: number, at: Date): Promise<void> {
     await this.db.updateTable('reports').set({ last_seen_at: at.toISOString() }).where('id', '=', reportId).execute();
   }

@@ -11,6 +11,14 @@ export interface Database {
   changes: ChangeTable;
   subscribers: SubscriberTable;
   deliveries: DeliveryTable;
+  http_validators: HttpValidatorTable;
+}
+
+export interface HttpValidatorTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  updated_at: string;
 }
 
 export interface PortalTable {

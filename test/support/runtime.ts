@@ -13,6 +13,8 @@ export function testSettings(extra: Record<string, string> = {}): { settings: Se
     NIANBAO_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
     LOG_LEVEL: 'silent',
     IMMEDIATE_DIGEST_DELAY_SECONDS: '0',
+    // Every fixture portal is on 127.0.0.1: one host for the rate limit.
+    CRAWL_REQUESTS_PER_SECOND: '100',
     ...extra,
   });
   return { settings, dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };

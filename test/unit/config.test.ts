@@ -37,7 +37,7 @@ async function problemsOf(files: Record<string, string>): Promise<string[]> {
 describe('portal config files', () => {
   it('applies defaults to a minimal portal', async () => {
     const [portal] = await loadPortalFiles(path.join(configDir({ 'a.yaml': VALID }), 'portals'));
-    expect(portal).toMatchObject({ id: 'chengzhong', fetchMode: 'http', schedule: { cron: '0 8 * * *', timezone: 'Asia/Shanghai' }, listings: [{ pages: 1 }] });
+    expect(portal).toMatchObject({ id: 'chengzhong', fetchMode: 'auto', schedule: { cron: '0 8 * * *', timezone: 'Asia/Shanghai' }, listings: [{ pages: 1 }] });
     expect(portal!.reportTypes).toEqual(['law-based-government', 'gov-info-disclosure']);
   });
 

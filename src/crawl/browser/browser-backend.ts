@@ -1,0 +1,94 @@
+import { Configuration, Log, LogLevel } from '@crawlee/core';
+import { NianbaoError } from '../../core/errors';
+import { detectChallenge } from '../challenge';
+import { fromCrawleeRequest, markFinal, toCrawleeRequest, type BackendSettings } from '../http-backend';
+import type { CrawlSession, Job } from '../session';
+import './loopback-only';
+
+export interface BrowserSettings extends BackendSettings {
+  chromiumPath: string;
+}
+
+/** Flags for Debian's chromium in a closed network, as root, without a display. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** How long a challenge page may take to set its cookie and reload into the real page. */
+const CHALLENGE_WAIT_MS = 15_000;
+
+async function waitPastChallenge(page: import('playwright').Page, url: string): Promise<string> {
+  const deadline = Date.now() + CHALLENGE_WAIT_MS;
+  for (;;) {
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    const html = await page.content().catch(() => '');
+    if (!detectChallenge(200, Buffer.from(html))) return html;
+    if (Date.now() > deadline) {
+      throw new NianbaoError('ERR_CRAWL_BLOCKED', `浏览器也未能通过门户验证 / the browser did not get past the bot challenge: ${url}`, { details: { url } });
+    }
+    await page.waitForTimeout(500);
+  }
+}
+
+/**
+ * A real browser (Playwright driving Debian's chromium through Crawlee's PlaywrightCrawler) for portals
+ * behind a bot challenge or with listings rendered by script. Loaded only when needed: the web process never imports it.
+ */
+export async function runBrowserCrawl(session: CrawlSession, settings: BrowserSettings): Promise<void> {
+  const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const crawler = new PlaywrightCrawler(
+    {
+      launchContext: { launcher: chromium, launchOptions: { executablePath: settings.chromiumPath, headless: true, args: CHROMIUM_ARGS }, userAgent: settings.userAgent, useIncognitoPages: true },
+      browserPoolOptions: { useFingerprints: false },
+      maxConcurrency: 1,
+      maxRequestRetries: 1,
+      navigationTimeoutSecs: settings.timeoutSecs,
+      requestHandlerTimeoutSecs: settings.timeoutSecs * 2,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      log: new Log({ level: LogLevel.OFF, prefix: 'browser' }),
+      preNavigationHooks: [
+        async ({ request }, gotoOptions) => {
+          try {
+            await settings.beforeRequest?.(request.url);
+          } catch (error) {
+            markFinal(request, error);
+            throw error;
+          }
+          if (gotoOptions) gotoOptions.waitUntil = 'networkidle';
+        },
+      ],
+      async requestHandler({ request, page, response, addRequests }) {
+        const queued = fromCrawleeRequest(request);
+        try {
+          const headers = (await response?.allHeaders()) ?? {};
+          const isDocument = /html|xml/i.test(headers['content-type'] ?? 'text/html');
+          let status = response?.status() ?? 0;
+          let body: Buffer;
+          if (isDocument) {
+            let html = await page.content();
+            if (detectChallenge(status, Buffer.from(html))) {
+              html = await waitPastChallenge(page, request.url);
+              status = 200;
+            }
+            // The browser hands back text; from here on the page is UTF-8 whatever the portal sent.
+            headers['content-type'] = 'text/html; charset=utf-8';
+            body = Buffer.from(html, 'utf8');
+          } else {
+            body = (await response?.body()) ?? Buffer.alloc(0);
+          }
+          const follow = session.onFetched(queued.userData, queued, { status, headers, body, finalUrl: page.url() });
+          if (follow.length > 0) await addRequests(follow.map(toCrawleeRequest));
+        } catch (error) {
+          markFinal(request, error);
+          throw error;
+        }
+      },
+      async failedRequestHandler({ request }, error) {
+        session.onFailed(request.userData as Job, request.url, error);
+      },
+    },
+    config,
+  );
+  await crawler.run(session.initialRequests().map(toCrawleeRequest));
+  await crawler.teardown();
+}
