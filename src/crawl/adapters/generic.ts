@@ -1,3 +1,4 @@
+import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio/lib/slim';
 import { anchorLinks, collapse, resolveLink } from './links';
 import type { ListingAdapter, PageRequest } from './types';
@@ -5,7 +6,7 @@ import type { ListingAdapter, PageRequest } from './types';
 const NEXT_TEXT = /^[[【<〈(（\s]*下一?页[\]】>〉)）»\s]*$/u;
 
 /** A static pager's 下一页 link, unless it points back at the page itself (the last page often does). */
-function nextLink($: ReturnType<typeof load>, pageUrl: string): PageRequest | null {
+function nextLink($: CheerioAPI, pageUrl: string): PageRequest | null {
   const current = resolveLink(pageUrl, pageUrl);
   for (const element of $('a[href]').toArray()) {
     const anchor = $(element);

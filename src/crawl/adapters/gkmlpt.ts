@@ -102,7 +102,8 @@ function parseApi(page: ListingPage): ListingParse {
   const pageNo = Math.max(count(url.searchParams.get('page')) ?? 1, 1);
   // No page size in the answer: a full page's length stands for it, so at worst one empty page ends the walk.
   const pageSize = count(json.page_size) ?? count(json.pageSize) ?? articles.length;
-  const more = articles.length > 0 && (total === undefined || pageNo * pageSize < total);
+  // A page of nothing usable ends the walk as an empty one does, whatever the total says.
+  const more = links.length > 0 && (total === undefined || pageNo * pageSize < total);
   url.searchParams.set('page', String(pageNo + 1));
   const next: PageRequest | null = more ? { url: url.href, method: 'GET', headers: page.request.headers ?? { ...XHR_HEADERS } } : null;
   return total === undefined ? { links, next } : { links, next, total };

@@ -36,7 +36,7 @@ interface JpageConfig {
   proxy: string;
   fields: Array<[string, string]>;
   perPage: number;
-  /** Records per request: jpage fetches `groupSize` pages at a time. */
+  /** Records per request: jpage fetches three pages at a time. */
   window: number;
   total: number | undefined;
 }
@@ -69,7 +69,7 @@ function jpageConfig(text: string): JpageConfig | null {
   const proxy = PROXY.exec(text)?.[1] ?? nextGroup?.split('?')[0];
   if (!fields || !proxy) return null;
   const perPage = intAfter(text, 'perPage') ?? 15;
-  return { proxy, fields, perPage, window: perPage * (intAfter(text, 'groupSize') ?? 3), total: intAfter(text, 'totalRecord') };
+  return { proxy, fields, perPage, window: perPage * 3, total: intAfter(text, 'totalRecord') };
 }
 
 function windowRequest(config: JpageConfig, start: number, pageUrl: string): PageRequest {
@@ -80,9 +80,9 @@ function windowRequest(config: JpageConfig, start: number, pageUrl: string): Pag
 
 function recordLinks(text: string, baseUrl: string): { records: number; links: ListingLink[] } {
   const fragments = [...text.matchAll(RECORD)].map((m) => m[1] ?? m[2] ?? '');
-  const seen = new Set<string>();
-  const links = fragments.flatMap((fragment) => anchorLinks(load(fragment), baseUrl)).filter((link) => !seen.has(link.url) && seen.add(link.url));
-  return { records: fragments.length, links };
+  const byUrl = new Map<string, ListingLink>();
+  for (const link of fragments.flatMap((fragment) => anchorLinks(load(fragment), baseUrl))) if (!byUrl.has(link.url)) byUrl.set(link.url, link);
+  return { records: fragments.length, links: [...byUrl.values()] };
 }
 
 function withTotal(parse: ListingParse, total: number | undefined): ListingParse {
