@@ -35,7 +35,7 @@ const seed = readFileSync('src/demo/seeds/001.txt', 'utf8').split('\n');
 const [TITLE] = seed;
 /** Up to the 行政复议 paragraph (收到行政复议申请41件): about four printed pages. */
 const REPORT = seed.slice(1, 28);
-/** The next sections, for a shorter file with a running header and 第 N 页 footers. */
+/** The next sections, for a shorter file with a running header, 第 N 页 footers and a watermark. */
 const LATER = seed.slice(28, 36);
 const PUBLISHER = '柳州市城中区人民政府';
 
@@ -93,6 +93,10 @@ const headerFooterPdf = () =>
       inMargin(doc, `${PUBLISHER}  2023年法治政府建设年度报告`, 40, 9);
       doc.moveTo(78, 56).lineTo(doc.page.width - 78, 56).lineWidth(0.5).stroke();
       inMargin(doc, `第 ${i + 1} 页 共 ${count} 页`, doc.page.height - 50, 9);
+      // A diagonal watermark across the text, as some portals stamp their downloads.
+      doc.save().rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] }).fillColor('#dddddd').fontSize(40);
+      doc.text('仅供公开查阅', doc.page.width / 2 - 120, doc.page.height / 2 - 20, { lineBreak: false });
+      doc.restore().fillColor('black');
     }
   });
 
@@ -102,9 +106,17 @@ const textlessPdf = () =>
     doc.rect(100, 100, 395, 640).lineWidth(2).stroke();
   });
 
-/** Opens only with a password; portals that protect a report mostly restrict printing instead, which pdf.js reads through. */
+/** Opens only with a password. pdfkit draws a new random key each run, so this file changes at every run. */
 const encryptedPdf = () =>
   pdf((doc) => body(doc, LATER.slice(0, 2), 12), { userPassword: 'nianbao', ownerPassword: 'nianbao-owner', pdfVersion: '1.7' });
+
+/** Encrypted with an owner password only, forbidding copying and printing, as portals protect reports: readers open it without asking. */
+const restrictedPdf = () =>
+  pdf((doc) => body(doc, LATER.slice(0, 2), 12), {
+    ownerPassword: 'nianbao-owner',
+    permissions: { printing: false, copying: false, modifying: false },
+    pdfVersion: '1.7',
+  });
 
 function docxFile(children) {
   const document = new docx.Document({
@@ -154,6 +166,7 @@ const files = {
   'header-footer.pdf': await headerFooterPdf(),
   'textless.pdf': await textlessPdf(),
   'encrypted.pdf': await encryptedPdf(),
+  'restricted.pdf': await restrictedPdf(),
   // Cut off mid-file, as a download that broke off: the cross-reference table, the trailer and the fonts are missing.
   'truncated.pdf': report.subarray(0, Math.floor(report.length * 0.3)),
   'report.docx': await reportDocx(),

@@ -13,7 +13,7 @@ import { normalizeText } from './normalize';
 export { decodeHtml, type DecodedHtml } from './decode';
 export { normalizeText, toSimplifiedPlain } from './normalize';
 export { classifyTitle, type Classification } from './classify';
-export { extractAttachmentText, extractReportWithAttachment, findAttachments, isAttachmentOnlyNotice, type Attachment, type AttachmentKind } from './attachments';
+export { extractAttachmentText, extractNotice, extractReportWithAttachment, findAttachments, isAttachmentOnlyNotice, type Attachment, type AttachmentKind } from './attachments';
 
 export interface ExtractInput {
   body: Buffer | string;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NianbaoError } from '../../src/core/errors';
 import {
   extractAttachmentText,
+  extractNotice,
   extractPage,
   extractReportWithAttachment,
   findAttachments,
@@ -141,10 +142,11 @@ describe('extractAttachmentText', () => {
     expect(text.split('\n\n')).toEqual(REPORT_PARAGRAPHS);
   });
 
-  it('drops a running header and 第 N 页 footers, and joins a paragraph across the page break', async () => {
+  it('drops a running header, 第 N 页 footers and a diagonal watermark, and joins a paragraph across the page break', async () => {
     const text = await extractAttachmentText(fixture('header-footer.pdf'), 'pdf', 'http://x/header-footer.pdf');
     expect(text).not.toContain('柳州市城中区人民政府');
     expect(text).not.toMatch(/第\s*\d\s*页/);
+    expect(text).not.toContain('仅供公开查阅');
     // Page 1 ends with 提高工作效 and page 2 starts with 率。2023年.
     expect(text).toContain('规范行政执法监督检查行为,提高工作效率。2023年,对食品生产单位监管使用达100%;');
     // 案件 52 起 is printed with 52 at the start of a line, where the space before it is not drawn.
@@ -195,6 +197,11 @@ describe('extractAttachmentText', () => {
     expect(error.code).toBe('ERR_EXTRACT_NO_BODY');
     expect(error.message).toContain('加密');
     expect(error.message).toContain('http://x/encrypted.pdf');
+  });
+
+  it('reads a PDF that only forbids printing and copying (owner password, no user password)', async () => {
+    const text = await extractAttachmentText(fixture('restricted.pdf'), 'pdf', 'http://x/restricted.pdf');
+    expect(text).toContain('有效化解矛盾纠纷748件,调解成功率达99.87%');
   });
 
   it('reports a PDF without a text layer as a scan', async () => {
@@ -292,6 +299,26 @@ describe('extractReportWithAttachment', () => {
     expect(fromHtml).toContainEqual(['承诺办结时限压减率', 83.8, '%']);
     expect(figures(asPdf.text)).toEqual(fromHtml);
     expect(figures(asDocx.text)).toEqual(fromHtml);
+  });
+});
+
+describe('extractNotice', () => {
+  const bare = `<html><head><title>${TITLE}</title></head><body><h1>${TITLE}</h1>${METADATA}
+    <div class="TRS_Editor"><p>详见附件。</p><p><a href="/files/r.pdf">附件：${TITLE}</a></p></div></body></html>`;
+
+  it('reads the metadata of a notice too short for extractPage, with an empty body', async () => {
+    expect(() => extractPage({ body: bare, url: PAGE })).toThrow(expect.objectContaining({ code: 'ERR_EXTRACT_NO_BODY' }));
+    const short = extractNotice({ body: Buffer.from(bare), url: PAGE, contentType: 'text/html; charset=utf-8' });
+    expect(short).toMatchObject({ title: TITLE, date: '2024-03-28', indexNo: '11450202007565413B/2024-00312', type: 'law-based-government', year: 2023, text: '' });
+    const found = findAttachments(bare, PAGE);
+    expect(isAttachmentOnlyNotice(short, found)).toBe(true);
+    const text = await extractAttachmentText(fixture('report.docx'), found[0]!.kind, found[0]!.url);
+    expect(extractReportWithAttachment(short, text, found[0]!).text).toContain('开展3期');
+  });
+
+  it('is extractPage where the notice has a body, and passes other errors through', () => {
+    expect(extractNotice({ body: noticeHtml(''), url: PAGE })).toEqual(extractPage({ body: noticeHtml(''), url: PAGE }));
+    expect(() => extractNotice({ body: fixture('report.pdf'), url: PAGE })).toThrow(expect.objectContaining({ code: 'ERR_EXTRACT_NOT_HTML' }));
   });
 });
 

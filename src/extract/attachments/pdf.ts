@@ -44,11 +44,14 @@ function linesOf(items: readonly TextItem[]): Line[] {
   const runs = items
     .filter((item) => item.str.trim() !== '')
     .map((item) => {
-      const [, , c, d, x, y] = item.transform as number[];
+      const [a = 1, b = 0, c = 0, d = 1, x = 0, y = 0] = item.transform as number[];
       // The font size is the length of the text matrix's vertical axis; `height` is 0 for some fonts.
-      const size = Math.hypot(c ?? 0, d ?? 0) || item.height || 1;
-      return { str: item.str, x: x ?? 0, y: y ?? 0, width: item.width, size };
+      const size = Math.hypot(c, d) || item.height || 1;
+      const upright = a > 0 && d > 0 && Math.abs(b) < size * 0.01 && Math.abs(c) < size * 0.01;
+      return { str: item.str, x, y, width: item.width, size, upright };
     })
+    // Report text is set upright; turned text is a diagonal watermark (仅供查阅, the publisher's name) or a margin note.
+    .filter((run) => run.upright)
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: (typeof runs)[] = [];
   for (const run of runs) {
