@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { NianbaoError } from '../src/core/errors';
 import type { Portal } from '../src/core/portal';
-import { crawlPortal, type CrawlOutcome, type CrawlPlan } from '../src/crawl';
+import { crawlWithFallback, modesToTry, reportKey, type CrawlPlan } from '../src/crawl';
 import { classifyTitle } from '../src/extract/classify';
 import type { JobDeps } from './deps';
 import { enqueueImmediateDigests } from './digest-fan-out';
@@ -20,12 +20,6 @@ export interface CheckSummary {
   failed: Array<{ url: string; code: string; message: string }>;
 }
 
-/** auto: plain HTTP first, the browser when HTTP met a challenge or a script-rendered listing; a portal that needed the browser starts with it. */
-function modesFor(portal: Portal, lastMode: string | null): Array<'http' | 'browser'> {
-  if (portal.fetchMode !== 'auto') return [portal.fetchMode];
-  return lastMode === 'browser' ? ['browser'] : ['http', 'browser'];
-}
-
 async function planFor(portal: Portal, deps: JobDeps, now: Date): Promise<CrawlPlan> {
   const types = deps.reportTypes.filter((t) => portal.reportTypes.includes(t.id));
   const stored = await deps.store.reports.forRecheck(portal.id);
@@ -35,7 +29,7 @@ async function planFor(portal: Portal, deps: JobDeps, now: Date): Promise<CrawlP
     listings: portal.listings,
     ...(portal.adapter ? { adapter: portal.adapter } : {}),
     isReport: (link) => classifyTitle(link.title, types) !== null,
-    known: new Set(stored.map((r) => r.url)),
+    known: new Set(stored.map((r) => r.key)),
     recheck,
     validators,
   };
@@ -51,20 +45,16 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
   const summary: CheckSummary = { portalId, mode: 'http', links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, failed: [] };
   try {
     const plan = await planFor(portal, deps, new Date());
-    let crawl: CrawlOutcome | null = null;
-    for (const mode of modesFor(portal, status.fetchMode)) {
-      await job.updateProgress({ stage: 'fetch', mode, done: 0, queued: 0 });
-      crawl = await crawlPortal(plan, mode, { ...deps.crawl, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', mode, done, queued }) });
-      if (!crawl.needsBrowser) break;
-    }
-    if (!crawl) throw new Error('no fetch mode');
+    const crawl = await crawlWithFallback(plan, modesToTry(portal.fetchMode, status.fetchMode), { ...deps.crawl, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', done, queued }) }, (mode) =>
+      job.updateProgress({ stage: 'fetch', mode, done: 0, queued: 0 }),
+    );
     if (crawl.listingPagesFetched === 0 && crawl.listingErrors[0]) throw crawl.listingErrors[0];
     Object.assign(summary, { mode: crawl.mode, links: crawl.links.length, reports: crawl.reports.length });
     for (const report of crawl.reports) {
       try {
         if (report.notModified) {
           summary.unchanged++;
-          await deps.store.reports.touchUrl(report.link.url, new Date());
+          await deps.store.reports.touchKey(reportKey(report.link.url), new Date());
         } else if (report.page) {
           const result = await recordReport(deps.store, portalId, { ...report, page: report.page }, classifyTitle(report.link.title, types));
           if (result.outcome !== 'conflict') summary[result.outcome]++;

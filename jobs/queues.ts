@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Every queue's name, job data schema, default options and job-id rule, in one place,
  * so that a retry or a double trigger never duplicates work.
  */
-export const QUEUE = { check: 'check', digest: 'digest' } as const;
+export const QUEUE = { check: 'check', digest: 'digest', discover: 'discover' } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 export const checkJobSchema = z.object({
@@ -13,6 +13,14 @@ export const checkJobSchema = z.object({
   trigger: z.enum(['schedule', 'manual']).default('schedule'),
 });
 export type CheckJobData = z.input<typeof checkJobSchema>;
+
+/** A dry run of a listing for someone adding a portal; runs on a worker, which has the browser. */
+export const discoverJobSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL of a listing page' }),
+  mode: z.enum(['http', 'browser', 'auto'], { error: 'use one of: http, browser, auto' }).default('auto'),
+  pages: z.number().int().min(1).max(20).default(1),
+});
+export type DiscoverJobData = z.input<typeof discoverJobSchema>;
 
 export const digestJobSchema = z.discriminatedUnion('kind', [
   /** One subscriber's digest for one period; the period key makes it idempotent. */
@@ -31,6 +39,8 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   check: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, ...KEEP },
   // Mail servers recover within minutes; a digest is worth several tries.
   digest: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, ...KEEP },
+  // Someone is waiting for the answer: one try, kept briefly.
+  discover: { attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
 };
 
 export const jobId = {
@@ -46,17 +56,20 @@ export const jobId = {
 export interface Queues {
   check: Queue<CheckJobData>;
   digest: Queue<DigestJobData>;
+  discover: Queue<DiscoverJobData>;
   close(): Promise<void>;
 }
 
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
   const check = new Queue<CheckJobData>(QUEUE.check, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS.check });
   const digest = new Queue<DigestJobData>(QUEUE.digest, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS.digest });
+  const discover = new Queue<DiscoverJobData>(QUEUE.discover, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS.discover });
   return {
     check,
     digest,
+    discover,
     close: async () => {
-      await Promise.all([check.close(), digest.close()]);
+      await Promise.all([check.close(), digest.close(), discover.close()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Classification } from '../src/extract/classify';
-import type { FetchedReport } from '../src/crawl';
+import { reportKey, type FetchedReport } from '../src/crawl';
 import { compareFigures, diffText } from '../src/diff';
 import { extractPage } from '../src/extract';
 import { extractFigures } from '../src/figures';
@@ -14,9 +14,10 @@ export async function recordReport(store: Store, portalId: string, report: Fetch
   const page = extractPage({ body: report.page.body, url: report.page.url, contentType: report.page.contentType });
   const extracted = { ...page, type: page.type ?? linkClass?.type ?? null, year: page.year ?? linkClass?.year ?? null };
   const figures = extractFigures(page.text);
-  const observation = { portalId, url: report.link.url, linkTitle: report.link.title, page: extracted, figures, raw: report.page.body, rawContentType: report.page.contentType, fetchedAt: report.page.fetchedAt };
+  const key = reportKey(report.link.url);
+  const observation = { portalId, key, url: report.link.url, linkTitle: report.link.title, page: extracted, figures, raw: report.page.body, rawContentType: report.page.contentType, fetchedAt: report.page.fetchedAt };
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await store.reports.current(report.link.url);
+    const current = await store.reports.current(key);
     if (current?.contentHash === page.hash) {
       await store.reports.touch(current.reportId, report.page.fetchedAt);
       return { outcome: 'unchanged', reportId: current.reportId };

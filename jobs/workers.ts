@@ -1,5 +1,6 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { checkPortal } from './check-portal';
+import { discover } from './discover';
 import type { JobDeps } from './deps';
 import { toJobError } from './outcome';
 import { QUEUE } from './queues';
@@ -22,6 +23,7 @@ export function startWorkers(deps: JobDeps, options: { connection: ConnectionOpt
     new Worker(QUEUE.check, (job) => wrap(() => checkPortal(job, deps)), { ...common, concurrency: options.concurrency }),
     // One digest at a time per process keeps SMTP connections few; digests are small.
     new Worker(QUEUE.digest, (job) => wrap(() => sendDigest(job, deps)), { ...common, concurrency: 1 }),
+    new Worker(QUEUE.discover, (job) => wrap(() => discover(job, deps)), { ...common, concurrency: 1 }),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'));

@@ -3,12 +3,13 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { QueueEvents } from 'bullmq';
 import { z } from 'zod';
 import { isNianbaoError, NianbaoError } from '../core/errors';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema, type Store } from '../store';
 import type { Queues } from '../../jobs/queues';
-import { enqueueCheck } from '../../jobs/queues';
+import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
 import { jobsStatus } from './jobs-status';
 import { renderHome } from './home-page';
 
@@ -17,7 +18,12 @@ export interface ApiDeps {
   queues: Queues;
   /** For the health check only; queues keep their own connections. */
   redis: Redis;
+  /** Completion events of the discover queue: the web process waits for a worker's dry run. */
+  discoverEvents: QueueEvents;
 }
+
+/** A dry run walks a few listing pages; past this the person is told to use the CLI. */
+const DISCOVER_WAIT_MS = 90_000;
 
 const STATUS_FOR_CODE: Record<string, number> = { ERR_INPUT_INVALID: 400, ERR_NOT_FOUND: 404 };
 
@@ -64,6 +70,13 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     const status = await store.portals.get(request.params.id);
     if (!status || status.removed) throw new NianbaoError('ERR_NOT_FOUND', `门户不存在 / no such portal: ${request.params.id}`);
     return reply.status(202).send({ jobId: await enqueueCheck(queues, request.params.id) });
+  });
+
+  // The crawler (and its browser) lives in the workers; the web process only queues the dry run and waits.
+  app.post('/api/discover', async (request) => {
+    const input = parseOrThrow(discoverJobSchema, request.body, 'request body');
+    const job = await queues.discover.add('discover', input);
+    return job.waitUntilFinished(deps.discoverEvents, DISCOVER_WAIT_MS);
   });
 
   app.get('/api/reports', async (request) => {

@@ -6,7 +6,7 @@ import { runningOwnRedis } from '../app/redis-server';
 import { isNianbaoError } from '../core/errors';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema } from '../store';
-import { enqueueCheck } from '../../jobs/queues';
+import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
 import { waitForJob } from '../../jobs/wait';
 import { configuredPortals, loadSettings, say, withQueues, withStore } from './context';
 import { runExtract } from './extract';
@@ -142,6 +142,25 @@ program
   .action(async (options: { json?: boolean }) => {
     const list = await withStore(settings, (store) => store.deliveries.list());
     print(list.map(({ text: _t, html: _h, ...d }) => d), !!options.json, () => list.map((d) => `${d.sentAt ?? d.createdAt}  ${d.status}  ${d.email}  ${d.subject}`).join('\n'));
+  });
+
+program
+  .command('discover <listing-url>')
+  .description(t('试抓一个列表页：显示检查会看到的链接及其分类（不保存）', 'dry-run a listing: the links a check would see and how they classify (stores nothing)'))
+  .addOption(new Option('--mode <mode>', t('抓取方式', 'fetch mode')).choices(['http', 'browser', 'auto']).default('auto'))
+  .option('--pages <n>', t('最多翻几页', 'listing pages to walk'), '1')
+  .option('--json', 'JSON')
+  .action(async (url: string, options: { mode: 'http' | 'browser' | 'auto'; pages: string; json?: boolean }) => {
+    const input = parseOrThrow(discoverJobSchema, { url, mode: options.mode, pages: Number(options.pages) }, 'command line');
+    const { runDiscover } = await import('./discover');
+    const result = await runDiscover(input, settings);
+    print(result, !!options.json, () =>
+      [
+        `${t('方式', 'mode')}: ${result.mode}  ${t('页数', 'pages')}: ${result.pages}`,
+        ...result.links.map((l) => `${l.report ? '★' : ' '} ${l.date ?? '          '}  ${l.title}${l.report ? `  [${l.type} ${l.year ?? ''}]` : ''}\n    ${l.url}`),
+        ...result.errors.map((e) => `✗ ${e.code}: ${e.message}`),
+      ].join('\n'),
+    );
   });
 
 program

@@ -13,6 +13,26 @@ export interface CrawlSettings {
   onProgress?: (done: number, queued: number) => void;
 }
 
+export type FetchMode = 'http' | 'browser' | 'auto';
+
+/** auto: plain HTTP first, the browser when HTTP met a challenge or a script-rendered listing; a portal that needed the browser starts with it. */
+export function modesToTry(fetchMode: FetchMode, lastWorked: string | null): Array<'http' | 'browser'> {
+  if (fetchMode !== 'auto') return [fetchMode];
+  return lastWorked === 'browser' ? ['browser'] : ['http', 'browser'];
+}
+
+/** Crawls with each mode in turn until one needs no browser it did not have. */
+export async function crawlWithFallback(plan: CrawlPlan, modes: ReadonlyArray<'http' | 'browser'>, settings: CrawlSettings, onMode?: (mode: 'http' | 'browser') => Promise<void>): Promise<CrawlOutcome> {
+  let outcome: CrawlOutcome | null = null;
+  for (const mode of modes) {
+    await onMode?.(mode);
+    outcome = await crawlPortal(plan, mode, settings);
+    if (!outcome.needsBrowser) break;
+  }
+  if (!outcome) throw new Error('no fetch mode to try');
+  return outcome;
+}
+
 /**
  * Walks a portal's listings and fetches the reports they link to, with plain HTTP or a browser.
  * Returns data only; storing and extracting is the caller's business.

@@ -1,5 +1,7 @@
-export { crawlPortal, type CrawlSettings } from './crawl-portal';
+export { crawlPortal, crawlWithFallback, modesToTry, type CrawlSettings, type FetchMode } from './crawl-portal';
+export { discoverListing, type Discovery } from './discover';
 export type { CrawlOutcome, CrawlPlan, FetchedReport, Validators } from './session';
 export { parseListingPage, resolveLink } from './listing';
 export { detectChallenge } from './challenge';
 export { errorForFailure, errorForStatus } from './failures';
+export { reportKey } from './report-url';

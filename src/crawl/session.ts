@@ -4,6 +4,7 @@ import { decodeHtml } from '../extract';
 import { ADAPTERS, detectAdapter, type AdapterId, type PageRequest } from './adapters';
 import { detectChallenge } from './challenge';
 import { errorForFailure, errorForStatus } from './failures';
+import { reportKey } from './report-url';
 
 export interface Validators {
   etag?: string;
@@ -15,7 +16,7 @@ export interface CrawlPlan {
   /** The portal's listing adapter when configured; detected from the first page otherwise. */
   adapter?: AdapterId;
   isReport(link: ListingLink): boolean;
-  /** Reports already stored: found again on a listing they are not fetched unless due in `recheck`. */
+  /** Keys (see reportKey) of reports already stored: found again on a listing they are not fetched unless due in `recheck`. */
   known: ReadonlySet<string>;
   /** Stored reports due for a recheck this cycle; fetched directly, conditionally. */
   recheck: ReadonlyArray<ListingLink>;
@@ -133,12 +134,14 @@ export class CrawlSession {
     let reportLinks = 0;
     let unknownReports = 0;
     for (const link of parsed.links) {
-      if (this.seen.has(link.url)) continue;
-      this.seen.add(link.url);
+      // www. and bare host, /gate/big5/ copies: one report, fetched once.
+      const key = reportKey(link.url);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
       this.outcome.links.push(link);
       if (!this.plan.isReport(link)) continue;
       reportLinks++;
-      if (this.plan.known.has(link.url)) continue;
+      if (this.plan.known.has(key)) continue;
       unknownReports++;
       follow.push(this.reportRequest(link));
     }

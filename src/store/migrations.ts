@@ -26,7 +26,9 @@ function initialSchema(engine: Engine): Migration {
         .createTable('reports')
         .addColumn('id', id, (c) => (engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
         .addColumn('portal_id', 'text', (c) => c.notNull().references('portals.id'))
-        .addColumn('url', 'text', (c) => c.notNull().unique())
+        // One report under several URLs (www. and bare host, /gate/big5/ copies) has one key.
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('url', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('type', 'text')
         .addColumn('year', 'integer')

@@ -6,6 +6,8 @@ import type { Database } from './schema';
 /** One fetch of a report page, extracted, ready to be kept if its content is new. */
 export interface Observation {
   portalId: string;
+  /** The report's identity across URLs; the caller computes it. */
+  key: string;
   url: string;
   /** The listing's link text, used when the page itself has no title. */
   linkTitle: string;
@@ -61,33 +63,33 @@ function parseJson<T>(text: string | null): T | null {
 export class ReportRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async current(url: string): Promise<CurrentVersion | null> {
+  async current(key: string): Promise<CurrentVersion | null> {
     const row = await this.db
       .selectFrom('reports')
       .innerJoin('versions', (join) => join.onRef('versions.report_id', '=', 'reports.id').onRef('versions.version_no', '=', 'reports.version_count'))
       .select(['reports.id as reportId', 'versions.id as versionId', 'versions.version_no as versionNo', 'versions.content_hash as contentHash', 'versions.text', 'versions.figures'])
-      .where('reports.url', '=', url)
+      .where('reports.key', '=', key)
       .executeTakeFirst();
     return row ? { ...row, figures: JSON.parse(row.figures) as Figure[] } : null;
   }
 
-  /** Every report URL a portal already has, so discovery can stop early on listing pages it has seen. */
-  async knownUrls(portalId: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('reports').select('url').where('portal_id', '=', portalId).execute();
-    return new Set(rows.map((r) => r.url));
+  /** Every report key a portal already has, so discovery can stop early on listing pages it has seen. */
+  async knownKeys(portalId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('reports').select('key').where('portal_id', '=', portalId).execute();
+    return new Set(rows.map((r) => r.key));
   }
 
   /** What the recheck policy needs to know of a portal's stored reports. */
-  async forRecheck(portalId: string): Promise<Array<{ url: string; title: string; year: number | null; publishedDate: string | null; firstSeenAt: string; lastSeenAt: string }>> {
+  async forRecheck(portalId: string): Promise<Array<{ key: string; url: string; title: string; year: number | null; publishedDate: string | null; firstSeenAt: string; lastSeenAt: string }>> {
     return this.db
       .selectFrom('reports')
-      .select(['url', 'title', 'year', 'published_date as publishedDate', 'first_seen_at as firstSeenAt', 'last_seen_at as lastSeenAt'])
+      .select(['key', 'url', 'title', 'year', 'published_date as publishedDate', 'first_seen_at as firstSeenAt', 'last_seen_at as lastSeenAt'])
       .where('portal_id', '=', portalId)
       .execute();
   }
 
-  async touchUrl(url: string, at: Date): Promise<void> {
-    await this.db.updateTable('reports').set({ last_seen_at: at.toISOString() }).where('url', '=', url).execute();
+  async touchKey(key: string, at: Date): Promise<void> {
+    await this.db.updateTable('reports').set({ last_seen_at: at.toISOString() }).where('key', '=', key).execute();
   }
 
   async touch(reportId: number, at: Date): Promise<void> {
@@ -116,8 +118,8 @@ export class ReportRepository {
       if (revision === null) {
         const inserted = await trx
           .insertInto('reports')
-          .values({ ...fields, portal_id: observation.portalId, url: observation.url, first_seen_at: at, version_count: 1 })
-          .onConflict((oc) => oc.column('url').doNothing())
+          .values({ ...fields, portal_id: observation.portalId, key: observation.key, url: observation.url, first_seen_at: at, version_count: 1 })
+          .onConflict((oc) => oc.column('key').doNothing())
           .returning('id')
           .executeTakeFirst();
         if (!inserted) return { outcome: 'conflict' };

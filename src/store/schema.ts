@@ -39,6 +39,9 @@ export interface PortalTable {
 export interface ReportTable {
   id: Generated<number>;
   portal_id: string;
+  /** Identity of the report across its URLs (see src/crawl/report-url.ts). */
+  key: string;
+  /** The URL it was first found at, to fetch and to show. */
   url: string;
   title: string;
   type: string | null;

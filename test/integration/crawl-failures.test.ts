@@ -11,8 +11,8 @@ import { testSettings } from '../support/runtime';
 
 /** One loopback server with a route per failure a real portal can produce. */
 function routes(path: string, response: ServerResponse): void {
-  const html = (body: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  const listing = (href: string) => html(`<ul><li><a href="${href}">2023年法治政府建设年度报告</a><span>2024-03-01</span></li></ul>`);
+  const html = (body: string): void => void response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
+  const listing = (href: string): void => html(`<ul><li><a href="${href}">2023年法治政府建设年度报告</a><span>2024-03-01</span></li></ul>`);
   switch (path) {
     case '/robots.txt':
       return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');

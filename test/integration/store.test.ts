@@ -43,6 +43,8 @@ function observation(url: string, text: string, options: { portalId?: string; mi
   const extracted = options.page ?? page(text);
   return {
     portalId: options.portalId ?? 'kecheng',
+    // The store takes the key as given; these URLs are already in key form.
+    key: url,
     url,
     linkTitle: '链接标题：法治政府建设年度报告',
     page: extracted,
@@ -177,7 +179,7 @@ describeEachStore('store', (target) => {
 
       expect((await store.reports.list({ portalId: 'jiangshan' })).map((r) => r.url)).toEqual([url]);
       expect((await store.reports.current(url))?.text).toBe(TEXT_V1);
-      expect(await store.reports.knownUrls('jiangshan')).toEqual(new Set([url]));
+      expect(await store.reports.knownKeys('jiangshan')).toEqual(new Set([url]));
       const changes = await store.reports.changesBetween(0, recorded.changeId);
       expect(changes.map((c) => [c.changeId, c.portalId, c.portalName, c.url])).toEqual([[recorded.changeId, 'jiangshan', '江山市人民政府', url]]);
     });
@@ -245,8 +247,8 @@ describeEachStore('store', (target) => {
         textDiff: null,
         figureChanges: null,
       });
-      expect(await store.reports.knownUrls('kecheng')).toEqual(new Set([URL_A]));
-      expect(await store.reports.knownUrls('jiangshan')).toEqual(new Set());
+      expect(await store.reports.knownKeys('kecheng')).toEqual(new Set([URL_A]));
+      expect(await store.reports.knownKeys('jiangshan')).toEqual(new Set());
     });
 
     it('falls back to the listing’s link text when the page has no title', async () => {
