@@ -142,7 +142,7 @@ describe('extractAttachmentText', () => {
     expect(text.split('\n\n')).toEqual(REPORT_PARAGRAPHS);
   });
 
-  it('drops a running header, 第 N 页 footers and a diagonal watermark, and joins a paragraph across the page break', async () => {
+  it('drops a running header, 第 N 页 footers, a diagonal watermark and a title’s fake-bold double, and joins a paragraph across the page break', async () => {
     const text = await extractAttachmentText(fixture('header-footer.pdf'), 'pdf', 'http://x/header-footer.pdf');
     expect(text).not.toContain('柳州市城中区人民政府');
     expect(text).not.toMatch(/第\s*\d\s*页/);
@@ -211,11 +211,22 @@ describe('extractAttachmentText', () => {
     expect(error.message).toContain('no text layer');
   });
 
-  it('reports broken Word files and non-documents as ERR_EXTRACT_NO_BODY', async () => {
-    const notZip = await codeOf(extractAttachmentText(Buffer.from('<html><body>文件不存在</body></html>'), 'docx', 'http://x/gone.docx'));
-    expect(notZip.code).toBe('ERR_EXTRACT_NO_BODY');
+  it('reports a web page served in place of the file as ERR_EXTRACT_NO_BODY', async () => {
+    const page = Buffer.from('\n<!DOCTYPE html><html><body>文件不存在</body></html>');
+    for (const kind of ['pdf', 'docx'] as const) {
+      const error = await codeOf(extractAttachmentText(page, kind, 'http://x/gone'));
+      expect(error.code).toBe('ERR_EXTRACT_NO_BODY');
+      expect(error.message).toContain('not the file');
+    }
+  });
+
+  it('reports broken Word files as ERR_EXTRACT_NO_BODY', async () => {
     const truncated = fixture('report.docx').subarray(0, 4000);
-    expect((await codeOf(extractAttachmentText(truncated, 'docx', 'http://x/cut.docx'))).code).toBe('ERR_EXTRACT_NO_BODY');
+    const error = await codeOf(extractAttachmentText(truncated, 'docx', 'http://x/cut.docx'));
+    expect(error.code).toBe('ERR_EXTRACT_NO_BODY');
+    expect(error.message).toContain('corrupt');
+    const noise = await codeOf(extractAttachmentText(Buffer.from('not a document at all'), 'docx', 'http://x/noise.docx'));
+    expect(noise.message).toContain('corrupt');
   });
 
   it('declines old binary Word files (.doc) with ERR_EXTRACT_NOT_HTML, whatever the link said', async () => {

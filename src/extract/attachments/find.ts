@@ -120,13 +120,11 @@ function referencesOf(element: Element): { reference: string; via: Attachment['v
   switch (element.name) {
     case 'a':
     case 'area': {
-      const found: { reference: string; via: Attachment['via'] }[] = [];
-      const href = attribs['href'];
-      if (href && !/^\s*javascript:/i.test(href)) found.push({ reference: href, via: 'link' });
-      const script = [href && /^\s*javascript:/i.test(href) ? href : '', attribs['onclick'] ?? ''].join(' ');
-      const quoted = QUOTED_FILE_URL.exec(script);
-      if (quoted) found.push({ reference: quoted[1]!, via: 'link' });
-      return found;
+      const href = attribs['href'] ?? '';
+      const script = /^\s*javascript:/i.test(href);
+      const found = href && !script ? [{ reference: href, via: 'link' as const }] : [];
+      const quoted = QUOTED_FILE_URL.exec(`${script ? href : ''} ${attribs['onclick'] ?? ''}`);
+      return quoted ? [...found, { reference: quoted[1]!, via: 'link' }] : found;
     }
     case 'iframe':
     case 'frame':

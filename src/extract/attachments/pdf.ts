@@ -64,7 +64,11 @@ function linesOf(items: readonly TextItem[]): Line[] {
     group.sort((a, b) => a.x - b.x);
     let text = '';
     let end = -Infinity;
+    let previous: (typeof runs)[number] | null = null;
     for (const run of group) {
+      // Some PDF writers fake bold by printing a run twice a fraction of a point apart (重影 titles).
+      if (previous && previous.str === run.str && Math.abs(previous.x - run.x) < run.size * 0.2) continue;
+      previous = run;
       const gap = run.x - end;
       const joinsCjk = CJK_CHAR.test(text.at(-1) ?? '') || CJK_CHAR.test(run.str[0] ?? '');
       // Words set as separate items need the space back; ideographs are never spaced.
@@ -157,8 +161,8 @@ function joinLines(previous: string, next: string): string {
  * Lines → paragraphs. A PDF has no paragraphs, only positioned lines; a new one starts where a
  * reader sees it: a larger vertical gap, a first-line indent (or a centred heading), a change of
  * font size, or after a line that stops short of the right margin by more than the next line's
- * first word. A paragraph that runs over
- * a page break is joined again, since page furniture has been removed by then.
+ * first word. A paragraph that runs over a page break is joined again, since page furniture has
+ * been removed by then.
  */
 function paragraphsOf(pages: readonly Line[][]): string[] {
   const lines = pages.flat();
@@ -201,6 +205,8 @@ function paragraphsOf(pages: readonly Line[][]): string[] {
  */
 export async function pdfText(body: Buffer): Promise<string> {
   // Loaded on first use: pdf.js is large, and most processes that import extraction never read a PDF.
+  // The legacy build runs in Node; there pdf.js sets up no Worker but imports its worker module
+  // (pdf.worker.mjs, beside pdf.mjs) into this thread, so no workerSrc is configured.
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdf.js refuses a Buffer and takes ownership of the array it is given (transferring it to its

@@ -1,6 +1,7 @@
 import { NianbaoError } from '../../core/errors';
 import { countCjk } from '../cjk';
 import { MIN_BODY_CJK } from '../content';
+import { looksLikeHtml } from '../page-kind';
 import { docxText } from './docx';
 import type { AttachmentKind } from './find';
 import { pdfText } from './pdf';
@@ -34,10 +35,16 @@ function unreadable(kind: 'pdf' | 'docx', url: string, cause: unknown): NianbaoE
  * rows, PDF page headers, footers and page numbers removed. The declared kind only matters when
  * the bytes are not recognisably any of the three.
  * Errors: `ERR_EXTRACT_NOT_HTML` for old binary Word (.doc), which no installed library reads;
- * `ERR_EXTRACT_NO_BODY` for an encrypted, corrupt or text-less file (a scan), always with the URL.
+ * `ERR_EXTRACT_NO_BODY` for an encrypted, corrupt or text-less file (a scan), or a web page served
+ * in the file's place, always with the URL.
  */
 export async function extractAttachmentText(body: Buffer, kind: AttachmentKind, url: string): Promise<string> {
-  const actual = sniff(body) ?? kind;
+  const sniffed = sniff(body);
+  // A login page or a 文件不存在 page served in the file's place, often with status 200.
+  if (sniffed === null && looksLikeHtml(body.subarray(0, 2048).toString('latin1'))) {
+    throw noBody(url, '附件链接返回的是网页而不是文件', 'the attachment link returned a web page, not the file');
+  }
+  const actual = sniffed ?? kind;
   if (actual === 'doc') {
     throw new NianbaoError(
       'ERR_EXTRACT_NOT_HTML',
