@@ -1,7 +1,7 @@
-import { Configuration, Log, LogLevel } from '@crawlee/core';
+import { Log, LogLevel } from '@crawlee/core';
 import { NianbaoError } from '../../core/errors';
 import { detectChallenge } from '../challenge';
-import { fromCrawleeRequest, markFinal, toCrawleeRequest, type BackendSettings } from '../http-backend';
+import { crawlConfiguration, fromCrawleeRequest, markFinal, toCrawleeRequest, type BackendSettings } from '../http-backend';
 import type { CrawlSession, Job } from '../session';
 import './loopback-only';
 
@@ -34,7 +34,7 @@ async function waitPastChallenge(page: import('playwright').Page, url: string): 
  */
 export async function runBrowserCrawl(session: CrawlSession, settings: BrowserSettings): Promise<void> {
   const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const config = crawlConfiguration();
   const crawler = new PlaywrightCrawler(
     {
       launchContext: { launcher: chromium, launchOptions: { executablePath: settings.chromiumPath, headless: true, args: CHROMIUM_ARGS }, userAgent: settings.userAgent, useIncognitoPages: true },
