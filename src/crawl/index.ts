@@ -5,3 +5,4 @@ export { parseListingPage, resolveLink } from './listing';
 export { detectChallenge } from './challenge';
 export { errorForFailure, errorForStatus } from './failures';
 export { reportKey } from './report-url';
+export { attachmentToFollow, fileKind } from './attachment-follow';

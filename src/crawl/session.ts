@@ -1,8 +1,9 @@
 import { NianbaoError } from '../core/errors';
 import type { FetchedPage, ListingLink } from '../core/types';
-import { decodeHtml } from '../extract';
+import { decodeHtml, type Attachment } from '../extract';
 import { ADAPTERS, detectAdapter, type AdapterId, type PageRequest } from './adapters';
 import { detectChallenge } from './challenge';
+import { attachmentToFollow } from './attachment-follow';
 import { errorForFailure, errorForStatus } from './failures';
 import { reportKey } from './report-url';
 
@@ -27,6 +28,8 @@ export interface CrawlPlan {
 export interface FetchedReport {
   link: ListingLink;
   page?: FetchedPage;
+  /** The report file when the page is a notice that only links to it (详见附件). */
+  attachment?: { file: Attachment; page: FetchedPage };
   /** The portal answered 304: same as the stored version. */
   notModified?: boolean;
   error?: NianbaoError;
@@ -44,7 +47,11 @@ export interface CrawlOutcome {
   requests: { total: number; conditional: number; notModified: number };
 }
 
-export type Job = { kind: 'listing'; pageIndex: number; maxPages: number; adapter: AdapterId | null } | { kind: 'report'; link: ListingLink };
+export type Job =
+  | { kind: 'listing'; pageIndex: number; maxPages: number; adapter: AdapterId | null }
+  | { kind: 'report'; link: ListingLink }
+  /** The notice page waits in the session (pages are bytes; request data must stay plain JSON). */
+  | { kind: 'attachment'; link: ListingLink; file: Attachment };
 
 export interface QueuedRequest {
   url: string;
@@ -72,6 +79,7 @@ const SCRIPT_DATA = /\$\.(ajax|get|post)\(|fetch\(|XMLHttpRequest|dataproxy|\.js
 export class CrawlSession {
   readonly outcome: CrawlOutcome;
   private readonly seen = new Set<string>();
+  private readonly notices = new Map<string, FetchedPage>();
   private settled = 0;
   private queuedReports = 0;
 
@@ -96,7 +104,7 @@ export class CrawlSession {
     if (request.headers?.['if-none-match'] || request.headers?.['if-modified-since']) this.outcome.requests.conditional++;
     if (result.status === 304) {
       this.outcome.requests.notModified++;
-      if (job.kind === 'report') this.settle({ link: job.link, notModified: true });
+      if (job.kind !== 'listing') this.settle({ link: job.link, notModified: true });
       // An unchanged listing page lists nothing new, nor do the pages after it.
       return [];
     }
@@ -111,17 +119,27 @@ export class CrawlSession {
     if (statusError) throw statusError;
     this.keepValidators(request.url, result.headers);
     const contentType = result.headers['content-type'] ?? null;
-    if (job.kind === 'report') {
-      this.settle({ link: job.link, page: { url: request.url, finalUrl: result.finalUrl, status: result.status, contentType, body: result.body, fetchedAt: new Date() } });
+    const page: FetchedPage = { url: request.url, finalUrl: result.finalUrl, status: result.status, contentType, body: result.body, fetchedAt: new Date() };
+    if (job.kind === 'attachment') {
+      this.settle({ link: job.link, page: this.notices.get(job.link.url) ?? page, attachment: { file: job.file, page } });
       return [];
+    }
+    if (job.kind === 'report') {
+      const file = attachmentToFollow(page);
+      if (!file) {
+        this.settle({ link: job.link, page });
+        return [];
+      }
+      this.notices.set(job.link.url, page);
+      return [this.request({ url: file.url, method: 'GET' }, { kind: 'attachment', link: job.link, file })];
     }
     return this.onListing(job, request, result, contentType);
   }
 
   onFailed(job: Job, url: string, error: unknown): void {
     const coded = errorForFailure(error, url);
-    if (job.kind === 'report') this.settle({ link: job.link, error: coded });
-    else this.outcome.listingErrors.push(coded);
+    if (job.kind === 'listing') this.outcome.listingErrors.push(coded);
+    else this.settle({ link: job.link, error: coded });
   }
 
   private onListing(job: Extract<Job, { kind: 'listing' }>, request: QueuedRequest, result: FetchResult, contentType: string | null): QueuedRequest[] {
