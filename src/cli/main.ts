@@ -1,15 +1,11 @@
 import { Command, Option } from 'commander';
-import { jobsStatus } from '../api/jobs-status';
-import { startRuntime } from '../app/runtime';
 import { redisOptionsFromUrl } from '../app/redis-options';
 import { runningOwnRedis } from '../app/redis-server';
 import { isNianbaoError } from '../core/errors';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema } from '../store';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
-import { waitForJob } from '../../jobs/wait';
 import { configuredPortals, loadSettings, say, withQueues, withStore } from './context';
-import { runExtract } from './extract';
 import { waitForSignal } from './signals';
 
 const settings = loadSettings();
@@ -24,6 +20,7 @@ program
   .option('--no-web', t('不启动 Web 服务', 'do not serve the web API'))
   .option('--no-workers', t('不处理任务', 'do not run queue workers'))
   .action(async (options: { web: boolean; workers: boolean }) => {
+    const { startRuntime } = await import('../app/runtime');
     const runtime = await startRuntime({ settings, roles: { web: options.web, workers: options.workers } });
     process.stderr.write(`${t('已启动', 'started')}: ${runtime.portals.length} ${t('个门户', 'portals')}${runtime.webUrl ? `, ${runtime.webUrl}` : ''}\n`);
     await waitForSignal();
@@ -34,6 +31,7 @@ program
   .command('worker')
   .description(t('只运行任务处理进程（横向扩展用，需 REDIS_URL 与 DATABASE_URL）', 'run queue workers only (scale-out; needs REDIS_URL and DATABASE_URL)'))
   .action(async () => {
+    const { startRuntime } = await import('../app/runtime');
     const runtime = await startRuntime({ settings, roles: { web: false, workers: true } });
     await waitForSignal();
     await runtime.stop();
@@ -74,6 +72,7 @@ portals
       const jobId = await enqueueCheck(queues, id);
       process.stderr.write(`${t('已加入队列', 'queued')}: ${jobId}\n`);
       if (!options.wait) return;
+      const { waitForJob } = await import('../../jobs/wait');
       const result = await waitForJob(queues.check, jobId, {
         connection: redisOptionsFromUrl(settings.redisUrl ?? runningOwnRedis(settings.dataDir)!),
         prefix: settings.queuePrefix,
@@ -116,6 +115,7 @@ program
   .description(t('任务状态', 'job status'))
   .option('--json', 'JSON')
   .action(async (options: { json?: boolean }) => {
+    const { jobsStatus } = await import('../api/jobs-status');
     const status = await withStore(settings, (store) => withQueues(settings, (queues) => jobsStatus(queues, store)));
     print(status, !!options.json, () =>
       [
@@ -168,6 +168,7 @@ program
   .description(t('提取一个页面的正文、元数据和数字（不保存）', 'extract text, metadata and figures of one page (stores nothing)'))
   .option('--json', 'JSON')
   .action(async (target: string, options: { json?: boolean }) => {
+    const { runExtract } = await import('./extract');
     const result = await runExtract(target, settings);
     print(result, !!options.json, () => `${result.title ?? ''}\n${result.publisher ?? ''} ${result.date ?? ''}\n${result.figures.length} ${t('个数字', 'figures')}\n\n${result.text}`);
   });
