@@ -16,6 +16,8 @@ export interface JobDeps {
   /** Domain used in Message-IDs, so a re-sent digest carries the same id. */
   messageIdDomain: string;
   publicUrl: string;
+  /** Subscribers whose digests also list failing portals, and after how many failures a portal counts as failing. */
+  admin: { emails: readonly string[]; failingAfter: number };
   /** How long an immediate digest waits for further changes before it is sent. */
   immediateDigestDelayMs: number;
 }

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { DEFAULT_REPORT_TYPES } from '../src/core/report-types';
-import { composeDigest, type DigestItem } from '../src/digest';
+import { composeDigest, type DigestItem, type PortalAlert } from '../src/digest';
 import type { ChangeRow, Delivery } from '../src/store';
 import type { JobDeps } from './deps';
 import { fanOutDigests } from './digest-fan-out';
@@ -27,6 +27,14 @@ function toItem(change: ChangeRow, locale: 'zh-CN' | 'en'): DigestItem {
   };
 }
 
+/** Portals an administrator must hear about: failing for `failingAfter` checks in a row. */
+async function failingPortalsNow(deps: JobDeps): Promise<PortalAlert[]> {
+  const portals = await deps.store.portals.list();
+  return portals
+    .filter((p) => p.consecutiveFailures >= deps.admin.failingAfter)
+    .map((p) => ({ portalName: p.portal.name, consecutiveFailures: p.consecutiveFailures, lastError: p.lastError ?? '' }));
+}
+
 /**
  * Finds or claims this period's delivery, then sends it. A retried or doubled job finds the
  * claimed delivery and re-sends the very same message (same Message-ID) only if it was not sent.
@@ -37,11 +45,16 @@ async function deliveryFor(deps: JobDeps, data: { subscriberId: number; periodKe
     if (existing) return existing;
     const subscriber = await deps.store.subscribers.get(data.subscriberId);
     if (!subscriber?.active) return 'inactive';
-    if (data.upToChangeId <= subscriber.lastChangeId) return 'nothing-new';
-    const changes = await deps.store.reports.changesBetween(subscriber.lastChangeId, data.upToChangeId);
-    const message = composeDigest({ subscriberEmail: subscriber.email, periodLabel: data.periodLabel, items: changes.map((c) => toItem(c, subscriber.locale)), manageUrl: deps.publicUrl }, subscriber.locale);
+    const failingPortals = deps.admin.emails.includes(subscriber.email) ? await failingPortalsNow(deps) : [];
+    if (data.upToChangeId <= subscriber.lastChangeId && failingPortals.length === 0) return 'nothing-new';
+    const upTo = Math.max(data.upToChangeId, subscriber.lastChangeId);
+    const changes = await deps.store.reports.changesBetween(subscriber.lastChangeId, upTo);
+    const message = composeDigest(
+      { subscriberEmail: subscriber.email, periodLabel: data.periodLabel, items: changes.map((c) => toItem(c, subscriber.locale)), failingPortals, manageUrl: deps.publicUrl },
+      subscriber.locale,
+    );
     const messageId = `<digest.${subscriber.id}.${data.periodKey}@${deps.messageIdDomain}>`;
-    const claimed = await deps.store.deliveries.claim({ subscriberId: subscriber.id, periodKey: data.periodKey, changeFrom: subscriber.lastChangeId, changeTo: data.upToChangeId, message: { ...message, messageId } });
+    const claimed = await deps.store.deliveries.claim({ subscriberId: subscriber.id, periodKey: data.periodKey, changeFrom: subscriber.lastChangeId, changeTo: upTo, message: { ...message, messageId } });
     if (claimed) return claimed;
   }
   throw new Error(`could not claim digest ${data.periodKey} for subscriber ${data.subscriberId}: the cursor kept moving`);

@@ -20,6 +20,8 @@ export interface ApiDeps {
   redis: Redis;
   /** Completion events of the discover queue: the web process waits for a worker's dry run. */
   discoverEvents: QueueEvents;
+  /** Consecutive failures after which a portal shows as failing. */
+  failingAfter: number;
 }
 
 /** A dry run walks a few listing pages; past this the person is told to use the CLI. */
@@ -62,7 +64,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', redis, database });
   });
 
-  app.get('/api/jobs', async () => jobsStatus(queues, store));
+  app.get('/api/jobs', async () => jobsStatus(queues, store, deps.failingAfter));
 
   app.get('/api/portals', async () => ({ portals: await store.portals.list() }));
 
@@ -101,7 +103,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     deliveries: (await store.deliveries.list()).map(({ text: _text, html: _html, ...delivery }) => delivery),
   }));
 
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await renderHome(store, queues)));
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await renderHome(store, queues, deps.failingAfter)));
 
   return app;
 }

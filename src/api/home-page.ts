@@ -9,8 +9,8 @@ const table = (head: string[], rows: unknown[][]): string =>
   `<table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
 
 /** The overview a person opens first: portals, reports with their changes, digests sent, queue counts. */
-export async function renderHome(store: Store, queues: Queues): Promise<string> {
-  const [status, reports, deliveries] = await Promise.all([jobsStatus(queues, store), store.reports.list({ limit: 50 }), store.deliveries.list({ limit: 20 })]);
+export async function renderHome(store: Store, queues: Queues, failingAfter: number): Promise<string> {
+  const [status, reports, deliveries] = await Promise.all([jobsStatus(queues, store, failingAfter), store.reports.list({ limit: 50 }), store.deliveries.list({ limit: 20 })]);
   const portals = table(
     ['门户 Portal', '上次检查 Last check', '上次成功 Last success', '连续失败 Failures', '错误 Error'],
     status.portals.map((p) => [escapeHtml(p.name), escapeHtml(p.lastCheckAt), escapeHtml(p.lastSuccessAt), p.failing ? `<b class="bad">${p.consecutiveFailures}</b>` : p.consecutiveFailures, escapeHtml(p.lastError)]),

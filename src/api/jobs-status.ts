@@ -4,7 +4,7 @@ import type { Store } from '../store';
 const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
 /** Counts per queue and state, the latest failures with their reasons, and portals that keep failing. */
-export async function jobsStatus(queues: Queues, store: Store) {
+export async function jobsStatus(queues: Queues, store: Store, failingAfter = 3) {
   const perQueue = await Promise.all(
     [queues.check, queues.digest].map(async (queue) => {
       const [counts, failed, active] = await Promise.all([queue.getJobCounts(...STATES), queue.getFailed(0, 9), queue.getActive(0, 9)]);
@@ -19,6 +19,6 @@ export async function jobsStatus(queues: Queues, store: Store) {
   const portals = await store.portals.list();
   return {
     queues: perQueue,
-    portals: portals.map((p) => ({ id: p.portal.id, name: p.portal.name, lastCheckAt: p.lastCheckAt, lastSuccessAt: p.lastSuccessAt, consecutiveFailures: p.consecutiveFailures, lastError: p.lastError, fetchMode: p.fetchMode, failing: p.consecutiveFailures >= 3 })),
+    portals: portals.map((p) => ({ id: p.portal.id, name: p.portal.name, lastCheckAt: p.lastCheckAt, lastSuccessAt: p.lastSuccessAt, consecutiveFailures: p.consecutiveFailures, lastError: p.lastError, fetchMode: p.fetchMode, failing: p.consecutiveFailures >= failingAfter })),
   };
 }

@@ -114,6 +114,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           messageIdDomain: /@([^>\s]+)/.exec(settings.mailFrom)?.[1] ?? 'nianbao.local',
           publicUrl,
           immediateDigestDelayMs: settings.immediateDigestDelaySeconds * 1000,
+          admin: { emails: settings.adminEmails, failingAfter: settings.failingAfter },
         },
         { connection, prefix: settings.queuePrefix, concurrency: settings.workerConcurrency },
       );
@@ -124,7 +125,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (options.roles.web) {
       const discoverEvents = new QueueEvents(QUEUE.discover, { connection, prefix: settings.queuePrefix });
       stack.push({ name: 'queue-events', stop: () => discoverEvents.close() });
-      const app: FastifyInstance = await buildApp({ store, queues, redis, discoverEvents });
+      const app: FastifyInstance = await buildApp({ store, queues, redis, discoverEvents, failingAfter: settings.failingAfter });
       webUrl = await app.listen({ host: settings.host, port });
       stack.push({ name: 'web', stop: () => app.close() });
     }

@@ -116,7 +116,7 @@ program
   .option('--json', 'JSON')
   .action(async (options: { json?: boolean }) => {
     const { jobsStatus } = await import('../api/jobs-status');
-    const status = await withStore(settings, (store) => withQueues(settings, (queues) => jobsStatus(queues, store)));
+    const status = await withStore(settings, (store) => withQueues(settings, (queues) => jobsStatus(queues, store, settings.failingAfter)));
     print(status, !!options.json, () =>
       [
         ...status.queues.map((q) => `${q.name}: ${Object.entries(q.counts).map(([k, v]) => `${k}=${v}`).join(' ')}${q.recentFailures.map((f) => `\n  ✗ ${f.id}: ${f.reason}`).join('')}`),

@@ -23,6 +23,16 @@ export const SETTINGS = {
   crawlMaxBytes: { env: 'CRAWL_MAX_BYTES', schema: z.coerce.number().int().min(1024).default(10 * 1024 * 1024), doc: '单个页面或附件的大小上限 / size cap of one page or attachment' },
   crawlRequestsPerSecond: { env: 'CRAWL_REQUESTS_PER_SECOND', schema: z.coerce.number().min(0.01).max(100).default(1), doc: '每个网站每秒请求数，所有进程共享 / requests per second per host, shared by all processes' },
   chromiumPath: { env: 'CHROMIUM_PATH', schema: z.string().min(1).default('/usr/bin/chromium'), doc: '浏览器模式使用的 Chromium / Chromium used in browser mode' },
+  adminEmails: {
+    env: 'ADMIN_EMAILS',
+    schema: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.email({ error: 'list e-mail addresses separated by commas' }))),
+    doc: '管理员邮箱（逗号分隔）：其摘要包含持续失败的门户 / admin e-mails (comma-separated): their digests list failing portals',
+  },
+  failingAfter: { env: 'FAILING_AFTER', schema: z.coerce.number().int().min(1).max(100).default(3), doc: '连续失败多少次后门户显示为“失败” / consecutive failures before a portal shows as failing' },
   immediateDigestDelaySeconds: { env: 'IMMEDIATE_DIGEST_DELAY_SECONDS', schema: z.coerce.number().int().min(0).max(86_400).default(60), doc: '“即时”订阅在首个变化后等待多少秒再发信，以合并一批变化 / seconds an immediate digest waits to gather a burst of changes' },
   logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: '日志级别 / log level' },
 } as const;

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlPortal, type CrawlPlan } from '../../src/crawl';
+import { crawlPortal, crawlWithFallback, modesToTry, type CrawlPlan } from '../../src/crawl';
 import { classifyTitle } from '../../src/extract';
 import { startChallengePortal, type ChallengePortal } from '../support/challenge-portal';
 
@@ -43,6 +43,16 @@ describe('a portal behind a 412 cookie challenge with a script-rendered listing'
       expect(html).toContain('法治政府建设');
     }
     expect(portal.requests.some((r) => r.status === 412)).toBe(true);
+  });
+
+  it('auto mode tries plain HTTP, meets the challenge, and gets through with the browser', async () => {
+    const tried: string[] = [];
+    const outcome = await crawlWithFallback(plan(portal), modesToTry('auto', null), settings, async (mode) => void tried.push(mode));
+    expect(tried).toEqual(['http', 'browser']);
+    expect(outcome.mode).toBe('browser');
+    expect(outcome.reports.map((r) => r.link.url).sort()).toEqual([...portal.reportUrls].sort());
+    // A portal that needed the browser starts with it next time.
+    expect(modesToTry('auto', 'browser')).toEqual(['browser']);
   });
 });
 
