@@ -1,8 +1,8 @@
 import { Log, LogLevel } from '@crawlee/core';
 import { NianbaoError } from '../../core/errors';
 import { detectChallenge } from '../challenge';
-import { crawlConfiguration, fromCrawleeRequest, markFinal, toCrawleeRequest, type BackendSettings } from '../http-backend';
-import type { CrawlSession, Job } from '../session';
+import { crawlConfiguration, deliver, fail, passGate, toCrawleeRequest, type BackendSettings } from '../crawlee-glue';
+import type { CrawlSession } from '../session';
 import './loopback-only';
 
 export interface BrowserSettings extends BackendSettings {
@@ -34,7 +34,6 @@ async function waitPastChallenge(page: import('playwright').Page, url: string): 
  */
 export async function runBrowserCrawl(session: CrawlSession, settings: BrowserSettings): Promise<void> {
   const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
-  const config = crawlConfiguration();
   const crawler = new PlaywrightCrawler(
     {
       launchContext: { launcher: chromium, launchOptions: { executablePath: settings.chromiumPath, headless: true, args: CHROMIUM_ARGS }, userAgent: settings.userAgent, useIncognitoPages: true },
@@ -48,46 +47,31 @@ export async function runBrowserCrawl(session: CrawlSession, settings: BrowserSe
       log: new Log({ level: LogLevel.OFF, prefix: 'browser' }),
       preNavigationHooks: [
         async ({ request }, gotoOptions) => {
-          try {
-            await settings.beforeRequest?.(request.url);
-          } catch (error) {
-            markFinal(request, error);
-            throw error;
-          }
+          await passGate(request, settings);
           if (gotoOptions) gotoOptions.waitUntil = 'networkidle';
         },
       ],
-      async requestHandler({ request, page, response, addRequests }) {
-        const queued = fromCrawleeRequest(request);
-        try {
-          const headers = (await response?.allHeaders()) ?? {};
-          const isDocument = /html|xml/i.test(headers['content-type'] ?? 'text/html');
-          let status = response?.status() ?? 0;
-          let body: Buffer;
-          if (isDocument) {
+      requestHandler: ({ request, page, response, addRequests }) =>
+        deliver(
+          session,
+          request,
+          async () => {
+            const headers = (await response?.allHeaders()) ?? {};
+            let status = response?.status() ?? 0;
+            if (!/html|xml/i.test(headers['content-type'] ?? 'text/html')) return { status, headers, body: (await response?.body()) ?? Buffer.alloc(0), finalUrl: page.url() };
             let html = await page.content();
             if (detectChallenge(status, Buffer.from(html))) {
               html = await waitPastChallenge(page, request.url);
               status = 200;
             }
             // The browser hands back text; from here on the page is UTF-8 whatever the portal sent.
-            headers['content-type'] = 'text/html; charset=utf-8';
-            body = Buffer.from(html, 'utf8');
-          } else {
-            body = (await response?.body()) ?? Buffer.alloc(0);
-          }
-          const follow = session.onFetched(queued.userData, queued, { status, headers, body, finalUrl: page.url() });
-          if (follow.length > 0) await addRequests(follow.map(toCrawleeRequest));
-        } catch (error) {
-          markFinal(request, error);
-          throw error;
-        }
-      },
-      async failedRequestHandler({ request }, error) {
-        session.onFailed(request.userData as Job, request.url, error);
-      },
+            return { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from(html, 'utf8'), finalUrl: page.url() };
+          },
+          addRequests,
+        ),
+      failedRequestHandler: async ({ request }, error) => fail(session, request, error),
     },
-    config,
+    crawlConfiguration(),
   );
   await crawler.run(session.initialRequests().map(toCrawleeRequest));
   await crawler.teardown();
