@@ -17,6 +17,8 @@ export interface CheckSummary {
   new: number;
   revised: number;
   unchanged: number;
+  /** Reposts of a report another portal already published. */
+  duplicates: number;
   failed: Array<{ url: string; code: string; message: string }>;
 }
 
@@ -42,7 +44,7 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
   if (!status || status.removed) throw new NianbaoError('ERR_NOT_FOUND', `门户不存在或已移除 / portal not configured: ${portalId}`);
   const { portal } = status;
   const types = deps.reportTypes.filter((t) => portal.reportTypes.includes(t.id));
-  const summary: CheckSummary = { portalId, mode: 'http', links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, failed: [] };
+  const summary: CheckSummary = { portalId, mode: 'http', links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, duplicates: 0, failed: [] };
   try {
     const plan = await planFor(portal, deps, new Date());
     const crawl = await crawlWithFallback(plan, modesToTry(portal.fetchMode, status.fetchMode), { ...deps.crawl, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', done, queued }) }, (mode) =>
@@ -57,12 +59,13 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
           await deps.store.reports.touchKey(reportKey(report.link.url), new Date());
         } else if (report.page) {
           const result = await recordReport(deps.store, portalId, { ...report, page: report.page }, classifyTitle(report.link.title, types));
-          if (result.outcome !== 'conflict') summary[result.outcome]++;
+          if (result.outcome === 'duplicate') summary.duplicates++;
+          else if (result.outcome !== 'conflict') summary[result.outcome]++;
         } else throw report.error ?? new Error('no page');
       } catch (error) {
         summary.failed.push({ url: report.link.url, code: error instanceof NianbaoError ? error.code : 'ERR_UNKNOWN', message: error instanceof Error ? error.message : String(error) });
       }
-      await job.updateProgress({ stage: 'store', done: summary.new + summary.revised + summary.unchanged + summary.failed.length, queued: crawl.reports.length });
+      await job.updateProgress({ stage: 'store', done: summary.new + summary.revised + summary.unchanged + summary.duplicates + summary.failed.length, queued: crawl.reports.length });
     }
     await deps.store.validators.save(crawl.validators);
     await deps.store.portals.recordSuccess(portalId, crawl.mode);

@@ -112,6 +112,14 @@ const httpValidators: Migration = {
   },
 };
 
+/** A city portal reposting a district's report: the repost points at the report it copies. */
+const reportDuplicates: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('reports').addColumn('duplicate_of', 'integer', (c) => c.references('reports.id')).execute();
+    await db.schema.createIndex('reports_current_hash').on('reports').column('current_hash').execute();
+  },
+};
+
 export function migrationsFor(engine: Engine): MigrationProvider {
-  return { getMigrations: async () => ({ '0001-initial-schema': initialSchema(engine), '0002-http-validators': httpValidators }) };
+  return { getMigrations: async () => ({ '0001-initial-schema': initialSchema(engine), '0002-http-validators': httpValidators, '0003-report-duplicates': reportDuplicates }) };
 }

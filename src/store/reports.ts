@@ -36,6 +36,8 @@ export interface Revision {
 export type RecordOutcome =
   | { outcome: 'new' | 'revised'; reportId: number; versionId: number; changeId: number }
   | { outcome: 'unchanged'; reportId: number }
+  /** First seen with the same text as a report another portal published: kept, but not news. */
+  | { outcome: 'duplicate'; reportId: number; versionId: number; duplicateOf: number }
   /** Another worker stored a version between our read and our write; the caller reads again. */
   | { outcome: 'conflict' };
 
@@ -115,10 +117,20 @@ export class ReportRepository {
       };
       let reportId: number;
       let versionNo: number;
+      let duplicateOf: number | null = null;
       if (revision === null) {
+        const original = await trx
+          .selectFrom('reports')
+          .select('id')
+          .where('current_hash', '=', page.hash)
+          .where('key', '!=', observation.key)
+          .where('duplicate_of', 'is', null)
+          .orderBy('id')
+          .executeTakeFirst();
+        duplicateOf = original?.id ?? null;
         const inserted = await trx
           .insertInto('reports')
-          .values({ ...fields, portal_id: observation.portalId, key: observation.key, url: observation.url, first_seen_at: at, version_count: 1 })
+          .values({ ...fields, portal_id: observation.portalId, key: observation.key, url: observation.url, first_seen_at: at, version_count: 1, duplicate_of: duplicateOf })
           .onConflict((oc) => oc.column('key').doNothing())
           .returning('id')
           .executeTakeFirst();
@@ -137,6 +149,7 @@ export class ReportRepository {
         if (Number(updated.numUpdatedRows) !== 1) return { outcome: 'conflict' };
       }
       const versionId = await insertVersion(trx, reportId, versionNo, observation);
+      if (duplicateOf !== null) return { outcome: 'duplicate', reportId, versionId, duplicateOf };
       const change = await trx
         .insertInto('changes')
         .values({
@@ -213,6 +226,7 @@ export class ReportRepository {
       publishedDate: report.published_date,
       firstSeenAt: report.first_seen_at,
       lastSeenAt: report.last_seen_at,
+      duplicateOf: report.duplicate_of,
       versions: versions
         .filter((v) => v.report_id === report.id)
         .map((v) => ({ id: v.id, versionNo: v.version_no, contentHash: v.content_hash, rawSha256: v.raw_sha256, fetchedAt: v.fetched_at, metadata: JSON.parse(v.metadata) as unknown })),

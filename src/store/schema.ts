@@ -52,6 +52,8 @@ export interface ReportTable {
   last_seen_at: string;
   version_count: number;
   current_hash: string;
+  /** Set when the report was first seen with the very text of another report (a repost on another portal). */
+  duplicate_of: number | null;
 }
 
 export interface VersionTable {

@@ -348,10 +348,25 @@ describeEachStore('store', (target) => {
       expect(await store.reports.versionText(binary.versionId + gbk.versionId + 1000)).toBeNull();
     });
 
+    it('a report first seen with the text of another portal\'s report is a repost: kept, linked, and not news', async () => {
+      const urlJ = 'https://jiangshan.gov.cn/art/2024/3/1/art_9.html';
+      const original = await store.reports.record(observation(URL_A, TEXT_V1, { minute: 1 }), null);
+      const repost = await store.reports.record(observation(urlJ, TEXT_V1, { portalId: 'jiangshan', minute: 2 }), null);
+      if (original.outcome !== 'new') throw new Error(`expected new, got ${original.outcome}`);
+      expect(repost).toMatchObject({ outcome: 'duplicate', duplicateOf: original.reportId });
+      expect(await store.reports.maxChangeId()).toBe(original.changeId);
+      const listed = await store.reports.list();
+      expect(listed.find((r) => r.url === urlJ)).toMatchObject({ duplicateOf: original.reportId, changes: [] });
+      expect(listed.find((r) => r.url === URL_A)).toMatchObject({ duplicateOf: null });
+      // Its own later revision is news again: the repost's portal changed it.
+      const revised = await store.reports.record(observation(urlJ, TEXT_V2, { portalId: 'jiangshan', minute: 3 }), revision(await currentOrFail(urlJ)));
+      expect(revised.outcome).toBe('revised');
+    });
+
     it('changesBetween returns from < id <= to, oldest first', async () => {
       const urlJ = 'https://jiangshan.gov.cn/art/2024/3/1/art_1.html';
       const c1 = await store.reports.record(observation(URL_A, TEXT_V1, { minute: 1 }), null);
-      const c2 = await store.reports.record(observation(urlJ, TEXT_V1, { portalId: 'jiangshan', minute: 2 }), null);
+      const c2 = await store.reports.record(observation(urlJ, '江山市全年办理行政复议案件7件。', { portalId: 'jiangshan', minute: 2 }), null);
       const c3 = await store.reports.record(observation(URL_A, TEXT_V2, { minute: 3 }), revision(await currentOrFail(URL_A)));
       if (c1.outcome === 'conflict' || c2.outcome === 'conflict' || c3.outcome === 'conflict') throw new Error('unexpected conflict');
       const [id1, id2, id3] = [(c1 as { changeId: number }).changeId, (c2 as { changeId: number }).changeId, (c3 as { changeId: number }).changeId];
