@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Configuration, type Request } from '@crawlee/core';
 import { isNianbaoError } from '../core/errors';
+import './crawlee-patches';
 import type { CrawlSession, FetchResult, Job, QueuedRequest } from './session';
 
 /** What both backends (plain HTTP and browser) need to know. */
