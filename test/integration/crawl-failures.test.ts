@@ -15,7 +15,7 @@ function routes(path: string, response: ServerResponse): void {
   const listing = (href: string): void => html(`<ul><li><a href="${href}">2023年法治政府建设年度报告</a><span>2024-03-01</span></li></ul>`);
   switch (path) {
     case '/robots.txt':
-      return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n\nUser-agent: slowbot\nCrawl-delay: 2\n');
     case '/hang/list.html':
       return; // never answers
     case '/loop/list.html':
@@ -163,6 +163,16 @@ describe('crawl failures each get a code, and nothing unusable is kept', () => {
       const gaps = granted.slice(1).map((t, i) => t - granted[i]!);
       expect(gaps).toHaveLength(2);
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(900);
+    });
+
+    it("a site's Crawl-delay for our user agent slows the pace below our own", async () => {
+      const gate = createPolitenessGate(client, { userAgent: 'slowbot/1.0', requestsPerSecond: 50, keyPrefix: 'delay-test', timeoutSecs: 2 });
+      const granted: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        await gate(`${origin}/gone/list.html`);
+        granted.push(Date.now());
+      }
+      expect(granted[1]! - granted[0]!).toBeGreaterThanOrEqual(1_900);
     });
   });
 });
