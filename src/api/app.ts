@@ -3,13 +3,13 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { QueueEvents } from 'bullmq';
 import { z } from 'zod';
 import { isNianbaoError, NianbaoError } from '../core/errors';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema, type Store } from '../store';
 import type { Queues } from '../../jobs/queues';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
+import { waitForJob } from '../../jobs/wait';
 import { jobsStatus } from './jobs-status';
 import { renderHome } from './home-page';
 
@@ -18,8 +18,6 @@ export interface ApiDeps {
   queues: Queues;
   /** For the health check only; queues keep their own connections. */
   redis: Redis;
-  /** Completion events of the discover queue: the web process waits for a worker's dry run. */
-  discoverEvents: QueueEvents;
   /** Consecutive failures after which a portal shows as failing. */
   failingAfter: number;
 }
@@ -78,7 +76,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.post('/api/discover', async (request) => {
     const input = parseOrThrow(discoverJobSchema, request.body, 'request body');
     const job = await queues.discover.add('discover', input);
-    return job.waitUntilFinished(deps.discoverEvents, DISCOVER_WAIT_MS);
+    return waitForJob(queues.discover, job.id!, { timeoutMs: DISCOVER_WAIT_MS });
   });
 
   app.get('/api/reports', async (request) => {

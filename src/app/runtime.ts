@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { QueueEvents } from 'bullmq';
-import { createQueues, QUEUE, type Queues } from '../../jobs/queues';
+import { createQueues, type Queues } from '../../jobs/queues';
 import { syncSchedulers } from '../../jobs/schedules';
 import { startWorkers, type Workers } from '../../jobs/workers';
 import { buildApp } from '../api/app';
@@ -123,9 +122,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     let webUrl: string | null = null;
     if (options.roles.web) {
-      const discoverEvents = new QueueEvents(QUEUE.discover, { connection, prefix: settings.queuePrefix });
-      stack.push({ name: 'queue-events', stop: () => discoverEvents.close() });
-      const app: FastifyInstance = await buildApp({ store, queues, redis, discoverEvents, failingAfter: settings.failingAfter });
+      const app: FastifyInstance = await buildApp({ store, queues, redis, failingAfter: settings.failingAfter });
       webUrl = await app.listen({ host: settings.host, port });
       stack.push({ name: 'web', stop: () => app.close() });
     }

@@ -1,6 +1,4 @@
 import { Command, Option } from 'commander';
-import { redisOptionsFromUrl } from '../app/redis-options';
-import { runningOwnRedis } from '../app/redis-server';
 import { isNianbaoError } from '../core/errors';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema } from '../store';
@@ -74,8 +72,6 @@ portals
       if (!options.wait) return;
       const { waitForJob } = await import('../../jobs/wait');
       const result = await waitForJob(queues.check, jobId, {
-        connection: redisOptionsFromUrl(settings.redisUrl ?? runningOwnRedis(settings.dataDir)!),
-        prefix: settings.queuePrefix,
         onProgress: (progress) => process.stderr.write(`\r${t('进度', 'progress')}: ${JSON.stringify(progress)}   `),
       });
       process.stderr.write('\n');

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { enqueueCheck } from '../../jobs/queues';
 import { waitForJob } from '../../jobs/wait';
 import { loadPortalFiles } from '../app/portal-files';
-import { redisOptionsFromUrl } from '../app/redis-options';
 import { startRuntime, type Runtime } from '../app/runtime';
 import { NianbaoError } from '../core/errors';
 import type { Settings } from '../core/settings';
@@ -31,7 +30,7 @@ async function subscribeAfterFirstCheck(runtime: Runtime, portalIds: string[]): 
   if (await runtime.store.subscribers.byEmail(DEMO_SUBSCRIBER)) return;
   for (const id of portalIds) {
     const jobId = await enqueueCheck(runtime.queues, id);
-    await waitForJob(runtime.queues.check, jobId, { connection: redisOptionsFromUrl(runtime.redisUrl), prefix: runtime.settings.queuePrefix, timeoutMs: 60_000 });
+    await waitForJob(runtime.queues.check, jobId, { timeoutMs: 60_000 });
   }
   await runtime.store.subscribers.subscribe({ email: DEMO_SUBSCRIBER, frequency: 'immediate', locale: runtime.settings.locale }, await runtime.store.reports.maxChangeId());
 }

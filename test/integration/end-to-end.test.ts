@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCheck } from '../../jobs/queues';
 import type { CheckSummary } from '../../jobs/check-portal';
 import { waitForJob } from '../../jobs/wait';
-import { redisOptionsFromUrl } from '../../src/app/redis-options';
 import { isAlive } from '../../src/app/redis-server';
 import { startRuntime, type Runtime } from '../../src/app/runtime';
 import { portalSchema, type Portal } from '../../src/core/portal';
@@ -29,11 +28,11 @@ describe('a report travels from a portal to a subscriber', () => {
   };
   const check = async (): Promise<CheckSummary> => {
     const jobId = await enqueueCheck(runtime.queues, 'demo');
-    return waitForJob<CheckSummary>(runtime.queues.check, jobId, { connection: redisOptionsFromUrl(runtime.redisUrl), prefix: env.settings.queuePrefix, timeoutMs: 60_000 });
+    return waitForJob<CheckSummary>(runtime.queues.check, jobId, { timeoutMs: 60_000 });
   };
   const fanOutDaily = async () => {
     const job = await runtime.queues.digest.add('digest-fan-out', { kind: 'fan-out', frequency: 'daily' });
-    await waitForJob(runtime.queues.digest, job.id!, { connection: redisOptionsFromUrl(runtime.redisUrl), prefix: env.settings.queuePrefix, timeoutMs: 30_000 });
+    await waitForJob(runtime.queues.digest, job.id!, { timeoutMs: 30_000 });
     // The fan-out only enqueues; wait until the digest queue is idle (the schedulers' next ticks stay delayed).
     for (let i = 0; i < 100; i++) {
       const counts = await runtime.queues.digest.getJobCounts('waiting', 'active');

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForJob } from '../../jobs/wait';
-import { redisOptionsFromUrl } from '../../src/app/redis-options';
 import { startRuntime, type Runtime } from '../../src/app/runtime';
 import { portalSchema } from '../../src/core/portal';
 import { testSettings } from '../support/runtime';
@@ -22,7 +21,7 @@ describe('a portal that keeps failing', () => {
   const env = testSettings({ ADMIN_EMAILS: 'Ops@Example.com', FAILING_AFTER: '2' });
   let runtime: Runtime;
   const wait = <T>(queue: Runtime['queues']['check' | 'digest'], id: string) =>
-    waitForJob<T>(queue, id, { connection: redisOptionsFromUrl(runtime.redisUrl), prefix: env.settings.queuePrefix, timeoutMs: 30_000 });
+    waitForJob<T>(queue, id, { timeoutMs: 30_000 });
 
   beforeAll(async () => {
     const port = await closedPort();
