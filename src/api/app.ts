@@ -10,6 +10,7 @@ import { subscriptionSchema, type Store } from '../store';
 import type { Queues } from '../../jobs/queues';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
 import { waitForJob } from '../../jobs/wait';
+import { coverageNow } from './coverage-view';
 import { jobsStatus } from './jobs-status';
 import { renderHome } from './home-page';
 
@@ -77,6 +78,11 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     const input = parseOrThrow(discoverJobSchema, request.body, 'request body');
     const job = await queues.discover.add('discover', input);
     return waitForJob(queues.discover, job.id!, { timeoutMs: DISCOVER_WAIT_MS });
+  });
+
+  app.get('/api/coverage', async (request) => {
+    const query = parseOrThrow(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), request.query, 'query string');
+    return { coverage: await coverageNow(store, query.year) };
   });
 
   app.get('/api/reports', async (request) => {

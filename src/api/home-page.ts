@@ -1,5 +1,6 @@
 import type { Queues } from '../../jobs/queues';
 import type { Store } from '../store';
+import { coverageNow } from './coverage-view';
 import { jobsStatus } from './jobs-status';
 
 const escapeHtml = (value: unknown): string =>
@@ -10,7 +11,12 @@ const table = (head: string[], rows: unknown[][]): string =>
 
 /** The overview a person opens first: portals, reports with their changes, digests sent, queue counts. */
 export async function renderHome(store: Store, queues: Queues, failingAfter: number): Promise<string> {
-  const [status, reports, deliveries] = await Promise.all([jobsStatus(queues, store, failingAfter), store.reports.list({ limit: 50 }), store.deliveries.list({ limit: 20 })]);
+  const [status, reports, deliveries, coverage] = await Promise.all([jobsStatus(queues, store, failingAfter), store.reports.list({ limit: 50 }), store.deliveries.list({ limit: 20 }), coverageNow(store)]);
+  const coverageLabel = { published: '已发布 published', pending: '未到期 pending', overdue: '<b class="bad">逾期 overdue</b>' };
+  const coverageTable = table(
+    ['门户 Portal', '报告 Report', '截止 Deadline', '状态 Status'],
+    coverage.map((c) => [escapeHtml(c.portalName), escapeHtml(`${c.year}年${c.typeName}`), escapeHtml(c.deadline), c.report ? `<a href="${escapeHtml(c.report.url)}">${coverageLabel[c.status]}</a>` : coverageLabel[c.status]]),
+  );
   const portals = table(
     ['门户 Portal', '上次检查 Last check', '上次成功 Last success', '连续失败 Failures', '错误 Error'],
     status.portals.map((p) => [escapeHtml(p.name), escapeHtml(p.lastCheckAt), escapeHtml(p.lastSuccessAt), p.failing ? `<b class="bad">${p.consecutiveFailures}</b>` : p.consecutiveFailures, escapeHtml(p.lastError)]),
@@ -40,6 +46,7 @@ export async function renderHome(store: Store, queues: Queues, failingAfter: num
 <select name="mode"><option value="auto">auto</option><option value="http">http</option><option value="browser">browser</option></select>
 <input name="pages" type="number" min="1" max="20" value="1" style="width:4em"> 页 pages <button>试抓 Try</button></form>
 <div id="discover-result"></div>
+<h2>发布情况 Who has published</h2>${coverageTable}
 <h2>门户 Portals</h2>${portals}
 <h2>报告 Reports</h2>${table(['标题 Title', '发布机构 Publisher', '发布日期 Date', '版本 Versions', '变化 Changes'], reportRows)}
 <h2>已发送摘要 Digests</h2>${table(['收件人 To', '主题 Subject', '状态 Status', '时间 Time'], deliveries.map((d) => [escapeHtml(d.email), escapeHtml(d.subject), escapeHtml(d.status), escapeHtml(d.sentAt ?? d.createdAt)]))}

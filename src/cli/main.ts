@@ -132,6 +132,18 @@ program
   });
 
 program
+  .command('coverage')
+  .description(t('各门户是否已发布今年应发布的报告（已发布 / 未到期 / 逾期）', 'whether each portal has published the reports due (published / pending / overdue)'))
+  .option('--year <year>', t('报告年度（默认上一年）', 'report year (default: last year)'))
+  .option('--json', 'JSON')
+  .action(async (options: { year?: string; json?: boolean }) => {
+    const { coverageNow } = await import('../api/coverage-view');
+    const rows = await withStore(settings, (store) => coverageNow(store, options.year ? Number(options.year) : undefined));
+    const label = { published: t('已发布', 'published'), pending: t('未到期', 'pending'), overdue: t('逾期', 'OVERDUE') };
+    print(rows, !!options.json, () => rows.map((r) => `${label[r.status]}\t${r.portalName}\t${r.year}${r.typeName}\t${t('截止', 'due')} ${r.deadline}${r.report ? `\t${r.report.url}` : ''}`).join('\n'));
+  });
+
+program
   .command('deliveries')
   .description(t('已发送的摘要', 'digests sent'))
   .option('--json', 'JSON')

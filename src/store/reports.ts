@@ -81,6 +81,15 @@ export class ReportRepository {
     return new Set(rows.map((r) => r.key));
   }
 
+  /** One line per report: what publication coverage needs. */
+  async summaries(): Promise<Array<{ portalId: string; type: string | null; year: number | null; url: string; title: string; publishedDate: string | null; firstSeenAt: string }>> {
+    return this.db
+      .selectFrom('reports')
+      .select(['portal_id as portalId', 'type', 'year', 'url', 'title', 'published_date as publishedDate', 'first_seen_at as firstSeenAt'])
+      .orderBy('id')
+      .execute();
+  }
+
   /** What the recheck policy needs to know of a portal's stored reports. */
   async forRecheck(portalId: string): Promise<Array<{ key: string; url: string; title: string; year: number | null; publishedDate: string | null; firstSeenAt: string; lastSeenAt: string }>> {
     return this.db

@@ -137,6 +137,15 @@ describe('a report travels from a portal to a subscriber', () => {
     expect(jobs.portals[0]).toMatchObject({ id: 'demo', consecutiveFailures: 0, failing: false });
   });
 
+  it('tells who has published: the 2023 law-based-government report is there, the disclosure report is not', async () => {
+    const { body } = await api('/api/coverage?year=2023');
+    expect(body.coverage.map((c: any) => [c.type, c.status, c.deadline])).toEqual([
+      ['law-based-government', 'published', '2024-03-31'],
+      ['gov-info-disclosure', 'overdue', '2024-01-31'],
+    ]);
+    expect(published().map((r) => r.url)).toContain(body.coverage[0].report.url);
+  });
+
   it('after a restart on the same data folder, the data is there and nothing is sent again', async () => {
     const ownRedisPid = Number(JSON.parse(await readFile(path.join(env.dataDir, 'redis', 'server.json'), 'utf8')).pid);
     await runtime.stop();
