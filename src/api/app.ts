@@ -13,6 +13,7 @@ import { waitForJob } from '../../jobs/wait';
 import { coverageNow } from './coverage-view';
 import { jobsStatus } from './jobs-status';
 import { renderHome } from './home-page';
+import { renderReport } from './report-page';
 
 export interface ApiDeps {
   store: Store;
@@ -106,6 +107,13 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/api/deliveries', async () => ({
     deliveries: (await store.deliveries.list()).map(({ text: _text, html: _html, ...delivery }) => delivery),
   }));
+
+  app.get<{ Params: { id: string } }>('/reports/:id', async (request, reply) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), request.params, 'path');
+    const html = await renderReport(store, id);
+    if (!html) throw new NianbaoError('ERR_NOT_FOUND', `报告不存在 / no such report: ${id}`);
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
 
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await renderHome(store, queues, deps.failingAfter)));
 

@@ -1,13 +1,9 @@
 import type { Queues } from '../../jobs/queues';
 import type { Store } from '../store';
 import { coverageNow } from './coverage-view';
+import { escapeHtml, pageShell, table } from './html';
 import { jobsStatus } from './jobs-status';
 
-const escapeHtml = (value: unknown): string =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const table = (head: string[], rows: unknown[][]): string =>
-  `<table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
 
 /** The overview a person opens first: portals, reports with their changes, digests sent, queue counts. */
 export async function renderHome(store: Store, queues: Queues, failingAfter: number): Promise<string> {
@@ -28,12 +24,10 @@ export async function renderHome(store: Store, queues: Queues, failingAfter: num
         return `${c.kind === 'new' ? '新报告 new' : '修订 revised'} ${escapeHtml(c.detectedAt.slice(0, 19))}${figures ? `<br><small>${figures}</small>` : ''}`;
       })
       .join('<hr>');
-    return [`<a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a>`, escapeHtml(r.publisher), escapeHtml(r.publishedDate), r.versions.length, changes];
+    return [`<a href="/reports/${r.id}">${escapeHtml(r.title)}</a>`, escapeHtml(r.publisher), escapeHtml(r.publishedDate), r.versions.length, changes];
   });
   const queueRows = status.queues.map((q) => [escapeHtml(q.name), ...['waiting', 'active', 'delayed', 'completed', 'failed'].map((s) => q.counts[s] ?? 0)]);
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年报监测 nianbao</title>
-<style>body{font:14px/1.5 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 2em}td,th{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}th{background:#f5f5f5}.bad{color:#b00}</style></head><body>
-<h1>年报监测 <small>nianbao</small></h1>
+  return pageShell('总览 overview', `<h1>年报监测 <small>nianbao</small></h1>
 <p><a href="/admin/queues">任务面板 Job dashboard</a> · <a href="/api/reports">/api/reports</a> · <a href="/api/jobs">/api/jobs</a> · <a href="/api/deliveries">/api/deliveries</a> · <a href="/healthz">/healthz</a></p>
 <h2>订阅摘要 Subscribe</h2>
 <form id="subscribe"><input name="email" type="email" required placeholder="you@example.com" size="28">
@@ -84,6 +78,5 @@ document.getElementById('discover').addEventListener('submit', async (event) => 
   }
   out.append(table);
 });
-</script>
-</body></html>`;
+</script>`);
 }

@@ -211,9 +211,10 @@ export class ReportRepository {
   }
 
   /** Reports, newest first, each with its versions (without bodies) and changes. */
-  async list(options: { portalId?: string; limit?: number } = {}) {
+  async list(options: { portalId?: string; id?: number; limit?: number } = {}) {
     let query = this.db.selectFrom('reports').selectAll().orderBy('id', 'desc').limit(options.limit ?? 100);
     if (options.portalId) query = query.where('portal_id', '=', options.portalId);
+    if (options.id !== undefined) query = query.where('id', '=', options.id);
     const reports = await query.execute();
     if (reports.length === 0) return [];
     const ids = reports.map((r) => r.id);

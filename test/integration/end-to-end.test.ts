@@ -114,6 +114,12 @@ describe('a report travels from a portal to a subscriber', () => {
     expect(mail.text).toContain(revised.title);
     expect(mail.text).toMatch(/3\s*期?\s*→\s*4/);
 
+    const page = await (await fetch(`${runtime.webUrl}/reports/${revised.id}`)).text();
+    expect(page).toContain('<span class="del">-');
+    expect(page).toMatch(/<span class="add">\+[^<]*开展4期/);
+    expect(page).toMatch(/<td>3期<\/td><td>4期<\/td>/);
+    expect((await fetch(`${runtime.webUrl}/reports/999999`)).status).toBe(404);
+
     // Exactly the planted changes: an Arabic count, a Chinese numeral, a rate.
     const figureChanges = revised.changes[1].figureChanges as Array<{ oldValue: number; newValue: number }>;
     expect(figureChanges.map((f) => [f.oldValue, f.newValue]).sort((a, b) => a[0]! - b[0]!)).toEqual([[3, 4], [6, 7], [98.7, 94.9]]);
