@@ -20,8 +20,12 @@ export interface RuntimeOptions {
   settings: Settings;
   /** Portals to watch; read from `<configDir>/portals` when not given. */
   portals?: Portal[];
-  /** What this process does: the web API, the queue workers, and keeping schedules in step with config. */
-  roles: { web: boolean; workers: boolean };
+  /**
+   * What this process does: the web API, the queue workers, and (`config`) making the stored portals
+   * and the schedules match the config files. Scale-out workers leave config alone: a worker started
+   * with a missing or older config folder must not unschedule every portal.
+   */
+  roles: { web: boolean; workers: boolean; config: boolean };
   logger?: Logger;
 }
 
@@ -61,7 +65,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
   };
   try {
-    const portals = options.portals ?? (await loadPortalFiles(path.join(settings.configDir, 'portals')));
+    const portals = !options.roles.config ? [] : (options.portals ?? (await loadPortalFiles(path.join(settings.configDir, 'portals'))));
     const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
     stack.push({ name: 'database', stop: () => store.close() });
     let redisUrl = settings.redisUrl;
@@ -78,8 +82,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queues = createQueues(connection, settings.queuePrefix);
     stack.push({ name: 'queues', stop: () => queues.close() });
 
-    await store.portals.sync(portals);
-    await syncSchedulers(queues, portals);
+    if (options.roles.config) {
+      await store.portals.sync(portals);
+      await syncSchedulers(queues, portals);
+    }
 
     let smtpUrl = settings.smtpUrl;
     let mailDir: string | null = null;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { isNianbaoError } from '../core/errors';
+import { isNianbaoError, NianbaoError } from '../core/errors';
+import { runningOwnRedis } from '../app/redis-server';
 import { parseOrThrow } from '../core/validation';
 import { subscriptionSchema } from '../store';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
@@ -19,7 +20,7 @@ program
   .option('--no-workers', t('不处理任务', 'do not run queue workers'))
   .action(async (options: { web: boolean; workers: boolean }) => {
     const { startRuntime } = await import('../app/runtime');
-    const runtime = await startRuntime({ settings, roles: { web: options.web, workers: options.workers } });
+    const runtime = await startRuntime({ settings, roles: { web: options.web, workers: options.workers, config: true } });
     process.stderr.write(`${t('已启动', 'started')}: ${runtime.portals.length} ${t('个门户', 'portals')}${runtime.webUrl ? `, ${runtime.webUrl}` : ''}\n`);
     await waitForSignal();
     await runtime.stop();
@@ -30,7 +31,12 @@ program
   .description(t('只运行任务处理进程（横向扩展用，需 REDIS_URL 与 DATABASE_URL）', 'run queue workers only (scale-out; needs REDIS_URL and DATABASE_URL)'))
   .action(async () => {
     const { startRuntime } = await import('../app/runtime');
-    const runtime = await startRuntime({ settings, roles: { web: false, workers: true } });
+    // A worker joins a queue; it never starts a Redis of its own, which no other process would see.
+    const redisUrl = settings.redisUrl ?? runningOwnRedis(settings.dataDir);
+    if (!redisUrl) {
+      throw new NianbaoError('ERR_CONFIG_INVALID', t(`worker 需要 REDIS_URL，或同一数据目录（${settings.dataDir}）下正在运行的 "nianbao start"`, `worker needs REDIS_URL, or a running "nianbao start" on the same data folder (${settings.dataDir})`));
+    }
+    const runtime = await startRuntime({ settings: { ...settings, redisUrl }, roles: { web: false, workers: true, config: false } });
     await waitForSignal();
     await runtime.stop();
   });

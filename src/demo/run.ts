@@ -49,7 +49,7 @@ export async function runDemo(base: Settings): Promise<void> {
     crawlRequestsPerSecond: process.env.CRAWL_REQUESTS_PER_SECOND ? base.crawlRequestsPerSecond : 20,
   });
   const portals = await loadPortalFiles(path.join(settings.configDir, 'demo'));
-  const runtime = await startRuntime({ settings, portals, roles: { web: true, workers: true } });
+  const runtime = await startRuntime({ settings, portals, roles: { web: true, workers: true, config: true } });
   let portal: DemoPortal | null = null;
   try {
     const resume = (await runtime.store.reports.list()).some((r) => r.versions.length > 1);

@@ -46,7 +46,7 @@ describe('a report travels from a portal to a subscriber', () => {
     portal = await startDemoPortal();
     // A schedule far in the future: the test triggers every check itself.
     portals = [portalSchema.parse({ id: 'demo', name: '演示门户', listings: [{ url: portal.listingUrl, pages: 3 }], schedule: { cron: '0 0 1 1 *' } })];
-    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true } });
+    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true, config: true } });
   });
 
   afterAll(async () => {
@@ -156,7 +156,7 @@ describe('a report travels from a portal to a subscriber', () => {
     const ownRedisPid = Number(JSON.parse(await readFile(path.join(env.dataDir, 'redis', 'server.json'), 'utf8')).pid);
     await runtime.stop();
     expect(isAlive(ownRedisPid)).toBe(false);
-    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true } });
+    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true, config: true } });
     expect((await api('/api/reports')).body.reports).toHaveLength(published().length);
     const summary = await check();
     expect(summary.unchanged).toBe(published().length);

@@ -26,7 +26,7 @@ describe('a portal that keeps failing', () => {
   beforeAll(async () => {
     const port = await closedPort();
     const portals = [portalSchema.parse({ id: 'down', name: '停机的区政府网站', listings: [{ url: `http://127.0.0.1:${port}/col/index.shtml` }], fetchMode: 'http', schedule: { cron: '0 0 1 1 *' } })];
-    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true } });
+    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true, config: true } });
     await runtime.store.subscribers.subscribe({ email: 'ops@example.com', frequency: 'daily', locale: 'zh-CN' }, 0);
     await runtime.store.subscribers.subscribe({ email: 'reader@example.com', frequency: 'daily', locale: 'zh-CN' }, 0);
   });

@@ -19,7 +19,7 @@ describe('web API and overview page', () => {
   beforeAll(async () => {
     portal = await startDemoPortal();
     const portals = [portalSchema.parse({ id: 'demo', name: '演示门户', listings: [{ url: portal.listingUrl, pages: 3 }], schedule: { cron: '0 0 1 1 *' } })];
-    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true } });
+    runtime = await startRuntime({ settings: env.settings, portals, roles: { web: true, workers: true, config: true } });
     browser = await chromium.launch({ executablePath: env.settings.chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
   afterAll(async () => {
