@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { NianbaoError } from '../src/core/errors';
 import type { Portal } from '../src/core/portal';
-import { crawlWithFallback, modesToTry, reportKey, type CrawlPlan } from '../src/crawl';
+import { crawlWithFallback, modesToTry, reportKey, type CrawlOutcome, type CrawlPlan, type Validators } from '../src/crawl';
 import { classifyTitle } from '../src/extract/classify';
 import type { JobDeps } from './deps';
 import { enqueueImmediateDigests } from './digest-fan-out';
@@ -37,6 +37,22 @@ async function planFor(portal: Portal, deps: JobDeps, now: Date): Promise<CrawlP
   };
 }
 
+/** Progress is for people watching; losing an update must not fail the check (nor crash the worker). */
+function progress(job: Job<CheckJobData>, value: Record<string, unknown>): void {
+  job.updateProgress(value).catch(() => undefined);
+}
+
+/**
+ * ETag/Last-Modified are kept only for what was fully handled: a listing whose reports were all
+ * stored, a report whose version was recorded. Otherwise the next check would get a 304 and never
+ * fetch the report that failed this time.
+ */
+function validatorsToKeep(crawl: CrawlOutcome, summary: CheckSummary): Map<string, Validators> {
+  const failed = new Set(summary.failed.map((f) => f.url));
+  const reports = new Set(crawl.reports.map((r) => r.link.url));
+  return new Map([...crawl.validators].filter(([url]) => (reports.has(url) ? !failed.has(url) : failed.size === 0)));
+}
+
 /** parse job → plan → crawl (http, then browser if needed) → extract and store each report → digests → summary. */
 export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promise<CheckSummary> {
   const { portalId } = checkJobSchema.parse(job.data);
@@ -47,8 +63,8 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
   const summary: CheckSummary = { portalId, mode: 'http', links: 0, reports: 0, new: 0, revised: 0, unchanged: 0, duplicates: 0, failed: [] };
   try {
     const plan = await planFor(portal, deps, new Date());
-    const crawl = await crawlWithFallback(plan, modesToTry(portal.fetchMode, status.fetchMode), { ...deps.crawl, onProgress: (done, queued) => void job.updateProgress({ stage: 'fetch', done, queued }) }, (mode) =>
-      job.updateProgress({ stage: 'fetch', mode, done: 0, queued: 0 }),
+    const crawl = await crawlWithFallback(plan, modesToTry(portal.fetchMode, status.fetchMode), { ...deps.crawl, onProgress: (done, queued) => progress(job, { stage: 'fetch', done, queued }) }, async (mode) =>
+      progress(job, { stage: 'fetch', mode, done: 0, queued: 0 }),
     );
     if (crawl.listingPagesFetched === 0 && crawl.listingErrors[0]) throw crawl.listingErrors[0];
     Object.assign(summary, { mode: crawl.mode, links: crawl.links.length, reports: crawl.reports.length });
@@ -65,12 +81,14 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
       } catch (error) {
         summary.failed.push({ url: report.link.url, code: error instanceof NianbaoError ? error.code : 'ERR_UNKNOWN', message: error instanceof Error ? error.message : String(error) });
       }
-      await job.updateProgress({ stage: 'store', done: summary.new + summary.revised + summary.unchanged + summary.duplicates + summary.failed.length, queued: crawl.reports.length });
+      progress(job, { stage: 'store', done: summary.new + summary.revised + summary.unchanged + summary.duplicates + summary.failed.length, queued: crawl.reports.length });
     }
-    await deps.store.validators.save(crawl.validators);
+    await deps.store.validators.save(validatorsToKeep(crawl, summary));
     await deps.store.portals.recordSuccess(portalId, crawl.mode);
   } catch (error) {
-    await deps.store.portals.recordFailure(portalId, error instanceof Error ? error.message : String(error));
+    // One failed check counts once, however many attempts the queue gives it.
+    const lastAttempt = (error instanceof NianbaoError && !error.retryable) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (lastAttempt) await deps.store.portals.recordFailure(portalId, error instanceof Error ? error.message : String(error));
     throw error;
   }
   if (summary.new + summary.revised > 0) await enqueueImmediateDigests(deps);

@@ -76,12 +76,13 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
 
 /** "Check now": returns the id of the job that will do it (an already waiting one, if any). */
 export async function enqueueCheck(queues: Queues, portalId: string): Promise<string> {
-  const job = await queues.check.add('check-portal', { portalId, trigger: 'manual' }, { deduplication: { id: jobId.checkDedup(portalId) } });
+  const job = await queues.check.add('check-portal', { portalId, trigger: 'manual' }, { deduplication: { id: jobId.checkDedup(portalId), keepLastIfActive: true } });
   return job.id ?? jobId.checkDedup(portalId);
 }
 
 export async function enqueueImmediateDigest(queues: Queues, subscriberId: number, delayMs: number): Promise<void> {
-  await queues.digest.add('digest', { kind: 'immediate', subscriberId }, { delay: delayMs, deduplication: { id: jobId.immediateDedup(subscriberId) } });
+  // keepLastIfActive: a change recorded while this subscriber's digest is being sent gets a digest of its own afterwards.
+  await queues.digest.add('digest', { kind: 'immediate', subscriberId }, { delay: delayMs, deduplication: { id: jobId.immediateDedup(subscriberId), keepLastIfActive: true } });
 }
 
 export async function enqueueSubscriberDigest(queues: Queues, data: Extract<z.output<typeof digestJobSchema>, { kind: 'subscriber' }>): Promise<void> {

@@ -131,6 +131,8 @@ export class CrawlSession {
         return [];
       }
       this.notices.set(job.link.url, page);
+      // A notice may stay the same while its file is replaced: always fetch it again.
+      this.outcome.validators.delete(request.url);
       return [this.request({ url: file.url, method: 'GET' }, { kind: 'attachment', link: job.link, file })];
     }
     return this.onListing(job, request, result, contentType);

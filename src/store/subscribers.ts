@@ -36,8 +36,10 @@ export class SubscriberRepository {
     const subscription = { ...input, email: input.email.toLowerCase() };
     const existing = await this.byEmail(subscription.email);
     if (existing) {
-      await this.db.updateTable('subscribers').set({ frequency: subscription.frequency, locale: subscription.locale, active: 1 }).where('id', '=', existing.id).execute();
-      return { subscriber: { ...existing, frequency: subscription.frequency, locale: subscription.locale, active: true }, created: false };
+      // Someone coming back after unsubscribing hears of changes from now on, not of everything they missed.
+      const lastChangeId = existing.active ? existing.lastChangeId : Math.max(existing.lastChangeId, startAfterChangeId);
+      await this.db.updateTable('subscribers').set({ frequency: subscription.frequency, locale: subscription.locale, active: 1, last_change_id: lastChangeId }).where('id', '=', existing.id).execute();
+      return { subscriber: { ...existing, frequency: subscription.frequency, locale: subscription.locale, active: true, lastChangeId }, created: false };
     }
     await this.db
       .insertInto('subscribers')

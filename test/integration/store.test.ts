@@ -492,8 +492,12 @@ describeEachStore('store', (target) => {
       expect(await store.subscribers.unsubscribe('stranger@example.org')).toBe(false);
 
       const back = await store.subscribers.subscribe(subscriptionSchema.parse({ email: 'reader@example.org' }), 9);
-      expect(back).toMatchObject({ created: false, subscriber: { id, active: true } });
-      expect((await store.subscribers.get(id))?.active).toBe(true);
+      expect(back).toMatchObject({ created: false, subscriber: { id, active: true, lastChangeId: 9 } });
+      // Coming back means hearing of changes from now on, not the backlog since leaving.
+      expect(await store.subscribers.get(id)).toMatchObject({ active: true, lastChangeId: 9 });
+      // An active subscriber who subscribes again (to change frequency) keeps their place.
+      await store.subscribers.subscribe(subscriptionSchema.parse({ email: 'reader@example.org', frequency: 'weekly' }), 12);
+      expect(await store.subscribers.get(id)).toMatchObject({ frequency: 'weekly', lastChangeId: 9 });
     });
 
     it('list filters by frequency and by active', async () => {
