@@ -60,18 +60,18 @@ async function deliveryFor(deps: JobDeps, data: { subscriberId: number; periodKe
   throw new Error(`could not claim digest ${data.periodKey} for subscriber ${data.subscriberId}: the cursor kept moving`);
 }
 
+/** Digest periods are named in the portals' time, like the daily and weekly ones. */
+function shanghaiMinute(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
 /** An immediate digest covers everything stored when it runs; the last change id names its period. */
 async function immediatePeriod(deps: JobDeps, subscriberId: number) {
   const upToChangeId = await deps.store.reports.maxChangeId();
-  return { subscriberId, upToChangeId, periodKey: `upto-${upToChangeId}`, periodLabel: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+  return { subscriberId, upToChangeId, periodKey: `upto-${upToChangeId}`, periodLabel: shanghaiMinute(new Date()) };
 }
 
-export async function sendDigest(job: Job<DigestJobData>, deps: JobDeps): Promise<DigestResult> {
-  const data = digestJobSchema.parse(job.data);
-  if (data.kind === 'fan-out') return { status: 'fanned-out', subscribers: await fanOutDigests(deps, data.frequency) };
-  const delivery = await deliveryFor(deps, data.kind === 'immediate' ? await immediatePeriod(deps, data.subscriberId) : data);
-  if (typeof delivery === 'string') return { status: delivery };
-  if (delivery.status === 'sent') return { status: 'already-sent', deliveryId: delivery.id, messageId: delivery.messageId };
+async function deliver(deps: JobDeps, delivery: Delivery): Promise<void> {
   try {
     await deps.mailer.send({ to: delivery.email, subject: delivery.subject, text: delivery.text, html: delivery.html, messageId: delivery.messageId });
   } catch (error) {
@@ -79,5 +79,17 @@ export async function sendDigest(job: Job<DigestJobData>, deps: JobDeps): Promis
     throw error;
   }
   await deps.store.deliveries.markSent(delivery.id);
+}
+
+export async function sendDigest(job: Job<DigestJobData>, deps: JobDeps): Promise<DigestResult> {
+  const data = digestJobSchema.parse(job.data);
+  if (data.kind === 'fan-out') return { status: 'fanned-out', subscribers: await fanOutDigests(deps, data.frequency) };
+  // A claimed digest that was never sent (its job gave up on a mail outage, or a retry claimed a
+  // later period) holds changes nobody else will send: it goes out first, as it was composed.
+  for (const earlier of await deps.store.deliveries.unsent(data.subscriberId)) await deliver(deps, earlier);
+  const delivery = await deliveryFor(deps, data.kind === 'immediate' ? await immediatePeriod(deps, data.subscriberId) : data);
+  if (typeof delivery === 'string') return { status: delivery };
+  if (delivery.status === 'sent') return { status: 'already-sent', deliveryId: delivery.id, messageId: delivery.messageId };
+  await deliver(deps, delivery);
   return { status: 'sent', deliveryId: delivery.id, messageId: delivery.messageId };
 }

@@ -98,6 +98,11 @@ export class DeliveryRepository {
     return claimed ? this.find(claim.subscriberId, claim.periodKey) : null;
   }
 
+  /** Claimed but not (yet) sent, oldest first. */
+  async unsent(subscriberId: number): Promise<Delivery[]> {
+    return this.select().where('deliveries.subscriber_id', '=', subscriberId).where('deliveries.status', '!=', 'sent').orderBy('deliveries.id').execute();
+  }
+
   async markSent(id: number, now = new Date()): Promise<void> {
     await this.db
       .updateTable('deliveries')

@@ -34,7 +34,7 @@ export async function openStore(options: { databaseUrl?: string | undefined; dat
     engine: handle.engine,
     location: handle.location,
     portals: new PortalRepository(db),
-    reports: new ReportRepository(db),
+    reports: new ReportRepository(db, handle.engine),
     subscribers: new SubscriberRepository(db),
     deliveries: new DeliveryRepository(db),
     validators: new ValidatorRepository(db),

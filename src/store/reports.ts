@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ExtractedPage, Figure, FigureChange, TextDiff } from '../core/types';
+import type { Engine } from './migrations';
 import type { Database } from './schema';
 
 /** One fetch of a report page, extracted, ready to be kept if its content is new. */
@@ -62,8 +63,14 @@ function parseJson<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
 }
 
+/** Any constant: the advisory lock that orders change ids on PostgreSQL. */
+const CHANGE_ORDER_LOCK = 7_243_001;
+
 export class ReportRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
 
   async current(key: string): Promise<CurrentVersion | null> {
     const row = await this.db
@@ -159,6 +166,10 @@ export class ReportRepository {
       }
       const versionId = await insertVersion(trx, reportId, versionNo, observation);
       if (duplicateOf !== null) return { outcome: 'duplicate', reportId, versionId, duplicateOf };
+      // Digests take changes by id range, so ids must become visible in order. On PostgreSQL two
+      // workers could commit ids 2 then 1, and a digest taken in between would skip 1 for ever;
+      // this lock, held to commit, hands out change ids in commit order. SQLite writes one at a time anyway.
+      if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHANGE_ORDER_LOCK})`.execute(trx);
       const change = await trx
         .insertInto('changes')
         .values({
