@@ -17,7 +17,7 @@ RUN npm install --omit=dev --no-audit --no-fund \
  && node -e "new (require('better-sqlite3'))(':memory:').close()"
 
 FROM node:20-bookworm-slim
-# chromium from Debian: browser-based crawling uses it through PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH,
+# chromium from Debian: browser mode drives /usr/bin/chromium (CHROMIUM_PATH),
 #   because a test tool's own browser download does not work where nianbao is built and run.
 # redis-server: with no REDIS_URL the app starts its own (data under /data/redis), so one container
 #   needs no other service; set REDIS_URL (and DATABASE_URL) to scale out instead.
@@ -32,11 +32,13 @@ COPY src ./src
 COPY jobs ./jobs
 COPY config ./config
 
+# HOST=0.0.0.0 publishes the web UI beyond the container, so the app refuses to start until
+# WEB_PASSWORD is given too (docker run -e WEB_PASSWORD=…): the API lists subscribers' addresses.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     NIANBAO_DATA_DIR=/data \
-    PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium
+    CHROMIUM_PATH=/usr/bin/chromium
 # The code stays owned by root and read-only to the app; only /data is the app's to write.
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data

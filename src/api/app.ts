@@ -10,6 +10,7 @@ import { subscriptionSchema, type Store } from '../store';
 import type { Queues } from '../../jobs/queues';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
 import { waitForJob } from '../../jobs/wait';
+import { requirePassword } from './basic-auth';
 import { coverageNow } from './coverage-view';
 import { jobsStatus } from './jobs-status';
 import { renderHome } from './home-page';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   redis: Redis;
   /** Consecutive failures after which a portal shows as failing. */
   failingAfter: number;
+  /** When set, every route but /healthz asks for it (HTTP Basic). */
+  password?: string | undefined;
 }
 
 /** A dry run walks a few listing pages; past this the person is told to use the CLI. */
@@ -33,6 +36,7 @@ const STATUS_FOR_CODE: Record<string, number> = { ERR_INPUT_INVALID: 400, ERR_NO
 export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   const { store, queues } = deps;
+  if (deps.password) requirePassword(app, deps.password);
 
   app.setErrorHandler((error, _request, reply) => {
     if (isNianbaoError(error)) {

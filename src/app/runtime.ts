@@ -8,6 +8,7 @@ import { buildApp } from '../api/app';
 import { createLogger, type Logger } from '../core/logger';
 import type { Portal } from '../core/portal';
 import { DEFAULT_REPORT_TYPES } from '../core/report-types';
+import { NianbaoError } from '../core/errors';
 import type { Settings } from '../core/settings';
 import { createMailer, startSmtpSink, type Mailer, type SmtpSink } from '../digest';
 import { openStore, type Store } from '../store';
@@ -45,6 +46,10 @@ export interface Runtime {
 
 const VERSION = '0.1.0';
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /**
  * Starts what a process needs, in dependency order, and stops it in reverse:
  * web, workers (active jobs finish), queues, mail, database, then the own redis-server.
@@ -64,6 +69,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     }
   };
+  if (options.roles.web && !settings.webPassword && !isLoopback(settings.host)) {
+    throw new NianbaoError(
+      'ERR_CONFIG_INVALID',
+      `HOST=${settings.host} 会把订阅者邮箱和任务面板暴露给网络：请设置 WEB_PASSWORD，或使用 HOST=127.0.0.1 / listening on ${settings.host} without WEB_PASSWORD would expose subscribers' addresses and the job dashboard: set WEB_PASSWORD, or HOST=127.0.0.1`,
+    );
+  }
   try {
     const portals = !options.roles.config ? [] : (options.portals ?? (await loadPortalFiles(path.join(settings.configDir, 'portals'))));
     const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
@@ -83,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stack.push({ name: 'queues', stop: () => queues.close() });
 
     if (options.roles.config) {
+      if (portals.length === 0) logger.warn({ folder: path.join(settings.configDir, 'portals') }, '没有配置门户 / no portals configured: nothing will be checked');
       await store.portals.sync(portals);
       await syncSchedulers(queues, portals);
     }
@@ -128,7 +140,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     let webUrl: string | null = null;
     if (options.roles.web) {
-      const app: FastifyInstance = await buildApp({ store, queues, redis, failingAfter: settings.failingAfter });
+      const app: FastifyInstance = await buildApp({ store, queues, redis, failingAfter: settings.failingAfter, password: settings.webPassword });
       webUrl = await app.listen({ host: settings.host, port });
       stack.push({ name: 'web', stop: () => app.close() });
     }

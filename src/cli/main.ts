@@ -2,12 +2,28 @@ import { Command, Option } from 'commander';
 import { isNianbaoError, NianbaoError } from '../core/errors';
 import { runningOwnRedis } from '../app/redis-server';
 import { parseOrThrow } from '../core/validation';
+import type { Settings } from '../core/settings';
 import { subscriptionSchema } from '../store';
 import { discoverJobSchema, enqueueCheck } from '../../jobs/queues';
 import { configuredPortals, loadSettings, say, withQueues, withStore } from './context';
 import { waitForSignal } from './signals';
 
-const settings = loadSettings();
+/** Expected failures print their code and message; config and input errors exit 2, others 1. */
+function exitWith(error: unknown): never {
+  if (isNianbaoError(error)) {
+    process.stderr.write(`${error.code}: ${error.message}\n`);
+    process.exit(error.code === 'ERR_CONFIG_INVALID' || error.code === 'ERR_INPUT_INVALID' ? 2 : 1);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
+
+let settings: Settings;
+try {
+  settings = loadSettings();
+} catch (error) {
+  exitWith(error);
+}
 const t = (zh: string, en: string) => say(settings, zh, en);
 const print = (value: unknown, json: boolean, human: () => string) => process.stdout.write(`${json ? JSON.stringify(value, null, 2) : human()}\n`);
 
@@ -55,6 +71,7 @@ program
   .action(async () => {
     const portals = await configuredPortals(settings);
     process.stdout.write(`${t('配置有效', 'config is valid')}: ${portals.length} ${t('个门户', 'portals')}\n`);
+    if (portals.length === 0) process.stderr.write(t(`提示：没有门户。请把门户定义放在 ${settings.configDir}/portals/*.yaml（示例见 config/portals/example.yaml.sample）\n`, `note: no portals; put portal definitions in ${settings.configDir}/portals/*.yaml (see config/portals/example.yaml.sample)\n`));
   });
 
 const portals = program.command('portals').description(t('门户', 'watched portals'));
@@ -72,6 +89,8 @@ portals
   .description(t('立即检查一个门户', 'check a portal now'))
   .option('--wait', t('等待检查完成并显示进度', 'wait for the check and show progress'))
   .action(async (id: string, options: { wait?: boolean }) => {
+    const known = await withStore(settings, (store) => store.portals.get(id));
+    if (!known || known.removed) throw new NianbaoError('ERR_INPUT_INVALID', t(`没有这个门户：${id}（见 "nianbao portals list"）`, `no such portal: ${id} (see "nianbao portals list")`));
     await withQueues(settings, async (queues) => {
       const jobId = await enqueueCheck(queues, id);
       process.stderr.write(`${t('已加入队列', 'queued')}: ${jobId}\n`);
@@ -187,11 +206,4 @@ program
     print(result, !!options.json, () => `${result.title ?? ''}\n${result.publisher ?? ''} ${result.date ?? ''}\n${result.figures.length} ${t('个数字', 'figures')}\n\n${result.text}`);
   });
 
-program.parseAsync().catch((error: unknown) => {
-  if (isNianbaoError(error)) {
-    process.stderr.write(`${error.code}: ${error.message}\n`);
-    process.exit(error.code === 'ERR_CONFIG_INVALID' || error.code === 'ERR_INPUT_INVALID' ? 2 : 1);
-  }
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+program.parseAsync().catch(exitWith);

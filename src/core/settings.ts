@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NianbaoError } from './errors';
+import { redactUrl } from './redact';
 
 /**
  * Every setting, declared once with its environment variable. The type comes from the schema;
@@ -7,12 +8,13 @@ import { NianbaoError } from './errors';
  */
 export const SETTINGS = {
   dataDir: { env: 'NIANBAO_DATA_DIR', schema: z.string().min(1).default('./data'), doc: '数据目录（SQLite 文件、自带 redis-server 的数据、收到的邮件） / data folder' },
-  configDir: { env: 'NIANBAO_CONFIG_DIR', schema: z.string().min(1).default('./config'), doc: '门户配置目录 / folder with portal YAML files' },
+  configDir: { env: 'NIANBAO_CONFIG_DIR', schema: z.string().min(1).default('./config'), doc: '配置目录：门户定义在其下的 portals/*.yaml / config folder; portal definitions are its portals/*.yaml' },
   databaseUrl: { env: 'DATABASE_URL', schema: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(), doc: 'PostgreSQL 连接串；不设置则使用数据目录下的 SQLite / PostgreSQL URL; SQLite under the data folder when unset' },
   redisUrl: { env: 'REDIS_URL', schema: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(), doc: 'Redis 连接串；不设置则自动启动本地 redis-server / Redis URL; a local redis-server is started when unset' },
   smtpUrl: { env: 'SMTP_URL', schema: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(), doc: '发信 SMTP 服务器；不设置则用内置 SMTP 收件箱（邮件保存在数据目录） / SMTP server; when unset an in-process sink keeps mail under the data folder' },
   mailFrom: { env: 'MAIL_FROM', schema: z.string().min(3).default('年报监测 <nianbao@localhost>'), doc: '发件人 / sender address' },
   host: { env: 'HOST', schema: z.string().min(1).default('127.0.0.1'), doc: 'Web 服务监听地址 / address the web server listens on' },
+  webPassword: { env: 'WEB_PASSWORD', schema: z.string().min(8, 'use at least 8 characters').optional(), doc: 'Web 与 API 的访问密码（HTTP Basic，任意用户名）；监听非本机地址时必须设置 / password for the web UI and API (HTTP Basic, any user name); required when HOST is not loopback' },
   port: { env: 'PORT', schema: z.coerce.number().int().min(0).max(65535).default(3000), doc: 'Web 服务端口 / web server port' },
   publicUrl: { env: 'PUBLIC_URL', schema: z.url().optional(), doc: '对外访问地址，用于邮件中的链接 / public base URL used in e-mails' },
   contactUrl: { env: 'CONTACT_URL', schema: z.url().default('https://github.com/nianbao/nianbao'), doc: 'User-Agent 中的联系地址 / contact URL sent in the User-Agent' },
@@ -48,7 +50,8 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     const raw = env[spec.env];
     const result = (spec.schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
     if (result.success) values[key] = result.data;
-    else problems.push(`  ${spec.env}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')} (${spec.doc})`);
+    // Connection strings carry passwords: the message shows where the value is wrong, never the secret.
+    else problems.push(`  ${spec.env}=${JSON.stringify(redactUrl(raw ?? ''))}: ${result.error.issues.map((i) => i.message).join('; ')} (${spec.doc})`);
   }
   if (problems.length > 0) {
     throw new NianbaoError('ERR_CONFIG_INVALID', `环境变量无效 / invalid environment variables:\n${problems.join('\n')}`, { details: { problems } });

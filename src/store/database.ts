@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { NianbaoError } from '../core/errors';
+import { redactUrl } from '../core/redact';
 import { migrationsFor, type Engine } from './migrations';
 import type { Database } from './schema';
 
@@ -14,17 +15,13 @@ export interface DatabaseHandle {
   location: string;
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
 /** PostgreSQL when a URL is given, else an SQLite file under the data folder: one query path for both. */
 export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle {
   if (options.databaseUrl) {
     // BIGINT (count(*)) comes back as a string by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', location: redact(options.databaseUrl) };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', location: redactUrl(options.databaseUrl) };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.resolve(options.dataDir, 'nianbao.sqlite');

@@ -59,3 +59,32 @@ describe('web API and overview page', () => {
     expect(await runtime.store.reports.list()).toEqual([]);
   });
 });
+
+describe('access control', () => {
+  it('refuses to serve beyond loopback without WEB_PASSWORD, before listening', async () => {
+    const env = testSettings({ HOST: '0.0.0.0' });
+    try {
+      await expect(startRuntime({ settings: env.settings, portals: [], roles: { web: true, workers: false, config: true } })).rejects.toMatchObject({ code: 'ERR_CONFIG_INVALID', message: expect.stringContaining('WEB_PASSWORD') });
+    } finally {
+      env.cleanup();
+    }
+  });
+
+  it('with WEB_PASSWORD, every route but /healthz asks for it', async () => {
+    const env = testSettings({ WEB_PASSWORD: 'correct horse battery' });
+    const runtime = await startRuntime({ settings: env.settings, portals: [], roles: { web: true, workers: false, config: true } });
+    try {
+      const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`anyone:${password}`).toString('base64')}` });
+      const denied = await fetch(`${runtime.webUrl}/api/subscribers`);
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get('www-authenticate')).toMatch(/^Basic realm="nianbao"/);
+      expect((await fetch(`${runtime.webUrl}/admin/queues`)).status).toBe(401);
+      expect((await fetch(`${runtime.webUrl}/api/subscribers`, { headers: basic('wrong horse') })).status).toBe(401);
+      expect((await fetch(`${runtime.webUrl}/api/subscribers`, { headers: basic('correct horse battery') })).status).toBe(200);
+      expect((await fetch(`${runtime.webUrl}/healthz`)).status).toBe(200);
+    } finally {
+      await runtime.stop();
+      env.cleanup();
+    }
+  });
+});

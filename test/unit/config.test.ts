@@ -94,6 +94,18 @@ describe('settings from the environment', () => {
     expect(message).toContain('NIANBAO_LOCALE="fr"');
   });
 
+  it('never prints the password of a connection string it rejects', () => {
+    let message = '';
+    try {
+      parseSettings({ DATABASE_URL: 'postgress://admin:S3cretPw@db.internal/nianbao', SMTP_URL: 'smtpx://mailer:MailPw9@smtp.internal' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('DATABASE_URL="postgress://admin:***@db.internal/nianbao"');
+    expect(message).toContain('SMTP_URL="smtpx://mailer:***@smtp.internal"');
+    expect(message).not.toMatch(/S3cretPw|MailPw9/);
+  });
+
   it('fills defaults and freezes the result', () => {
     const settings = parseSettings({});
     expect(settings).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', locale: 'zh-CN', databaseUrl: undefined });
