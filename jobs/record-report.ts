@@ -1,31 +1,26 @@
-import type { ExtractedPage, FetchedPage, ListingLink } from '../src/core/types';
-import { fileKind, reportKey, type FetchedReport } from '../src/crawl';
+import { NianbaoError } from '../src/core/errors';
+import type { FetchedPage } from '../src/core/types';
+import { reportKey, type FetchedReport } from '../src/crawl';
 import { compareFigures, diffText } from '../src/diff';
-import { extractAttachmentText, extractNotice, extractPage, extractReportWithAttachment } from '../src/extract';
-import type { Classification } from '../src/extract/classify';
+import { classifyTitle, extractReportSource, type Classification } from '../src/extract';
 import { extractFigures } from '../src/figures';
-import type { RecordOutcome, Store } from '../src/store';
+import type { CurrentVersion, RecordOutcome, Store } from '../src/store';
 
-/** A report file linked straight from the listing has no page around it: the listing's title and date stand in. */
-function noticeFromLink(link: ListingLink, linkClass: Classification | null): ExtractedPage {
-  return { title: link.title, publisher: null, date: link.date, dateConfidence: link.date ? 'high' : null, indexNo: null, docNo: null, category: null, type: linkClass?.type ?? null, year: linkClass?.year ?? null, text: '', normalizedText: '', hash: '' };
-}
+/** Below this share of the stored text, a page that also lost its report title is not the report any more. */
+const SHRUNK_TO = 0.3;
 
-/** The report as published: a page, a notice with its attachment, or a file on its own. The raw bytes kept are the report's. */
-async function extractReport(report: FetchedReport & { page: FetchedPage }, linkClass: Classification | null): Promise<{ page: ExtractedPage; raw: Buffer; rawContentType: string | null }> {
-  const { page, attachment, link } = report;
-  if (attachment) {
-    const notice = extractNotice({ body: page.body, url: page.url, contentType: page.contentType });
-    const text = await extractAttachmentText(attachment.page.body, attachment.file.kind, attachment.file.url);
-    return { page: extractReportWithAttachment(notice, text, attachment.file), raw: attachment.page.body, rawContentType: attachment.page.contentType };
+/**
+ * A portal under maintenance, or a soft 404, answers 200 with a page of its own at the report's URL.
+ * Storing that as a revision would mail a false alarm now and another when the report comes back.
+ */
+function assertStillTheReport(current: CurrentVersion, page: { title: string | null; text: string }, url: string): void {
+  const lostTitle = !page.title || classifyTitle(page.title) === null;
+  if (lostTitle && page.text.length < current.text.length * SHRUNK_TO) {
+    throw new NianbaoError('ERR_EXTRACT_NO_BODY', `页面已不是报告（维护页或错误页？），未保存 / the page no longer holds the report (maintenance or error page?), not stored: ${url}`, {
+      details: { url, title: page.title, chars: page.text.length, storedChars: current.text.length },
+      retryable: true,
+    });
   }
-  const kind = fileKind(page.body, page.contentType);
-  if (kind) {
-    const text = await extractAttachmentText(page.body, kind, page.url);
-    const file = { url: page.url, kind, title: link.title, via: 'link' as const };
-    return { page: extractReportWithAttachment(noticeFromLink(link, linkClass), text, file), raw: page.body, rawContentType: page.contentType };
-  }
-  return { page: extractPage({ body: page.body, url: page.url, contentType: page.contentType }), raw: page.body, rawContentType: page.contentType };
 }
 
 /**
@@ -33,7 +28,11 @@ async function extractReport(report: FetchedReport & { page: FetchedPage }, link
  * text changed. Retries the read-compare-write when another worker wrote in between.
  */
 export async function recordReport(store: Store, portalId: string, report: FetchedReport & { page: FetchedPage }, linkClass: Classification | null): Promise<RecordOutcome> {
-  const { page: extracted, raw, rawContentType } = await extractReport(report, linkClass);
+  const { page: extracted, raw, rawContentType } = await extractReportSource({
+    page: report.page,
+    ...(report.attachment ? { attachment: { file: report.attachment.file, body: report.attachment.page.body, contentType: report.attachment.page.contentType } } : {}),
+    link: report.link,
+  });
   const page = { ...extracted, type: extracted.type ?? linkClass?.type ?? null, year: extracted.year ?? linkClass?.year ?? null };
   const figures = extractFigures(page.text);
   const key = reportKey(report.link.url);
@@ -44,6 +43,7 @@ export async function recordReport(store: Store, portalId: string, report: Fetch
       await store.reports.touch(current.reportId, report.page.fetchedAt);
       return { outcome: 'unchanged', reportId: current.reportId };
     }
+    if (current) assertStillTheReport(current, page, report.link.url);
     const revision = current ? { previous: current, textDiff: diffText(current.text, page.text), figureChanges: compareFigures(current.figures, figures) } : null;
     const result = await store.reports.record(observation, revision);
     if (result.outcome !== 'conflict') return result;

@@ -3,7 +3,7 @@
 // Runs before node_modules exists, so it uses nothing but Node itself. Silent when nothing is missing.
 //
 //   node scripts/setup.mjs              what `npm run demo` and `npm run bench` need
-//   node scripts/setup.mjs --for-tests  what `npm test` needs (the same: the tests drive the real browser too)
+//   node scripts/setup.mjs --for-tests  what `npm test` needs: the same, and chromium is required (the tests drive it)
 //
 // Exit 0 when the project is ready, 1 with a message (Chinese, then English) when it cannot be made so.
 import { spawnSync } from 'node:child_process';
@@ -216,12 +216,16 @@ function findExecutable(name) {
  * behind bot challenges or with script-rendered listings); Playwright's own browser download cannot
  * work on these machines, Debian's build can.
  */
-function ensureDebianPackage({ program, pkg, why }) {
+function ensureDebianPackage({ program, pkg, why }, { required = true } = {}) {
   if (findExecutable(program)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = findExecutable('apt-get');
   if (!isRoot || !apt) {
     const command = apt ? `sudo apt-get install -y ${pkg}` : `用系统的包管理器安装 ${pkg} / install ${pkg} with your package manager`;
+    if (!required) {
+      say(`未找到 ${program}（${why.zh}），请稍后安装：${command}`, `${program} not found (${why.en}); install it later: ${command}`);
+      return;
+    }
     throw fail(`未找到 ${program}（${why.zh}）。请安装后重试：`, `${program} not found (${why.en}). Install it, then run again:`, `  ${command}`);
   }
   say(`安装 ${pkg}（apt-get）…`, `installing ${pkg} (apt-get)…`);
@@ -246,11 +250,13 @@ const USAGE = 'usage: node scripts/setup.mjs [--for-tests]';
 
 function main(argv) {
   const unknown = argv.filter((arg) => arg !== '--for-tests');
+  const forTests = argv.includes('--for-tests');
   if (unknown.length > 0) throw fail(`未知参数：${unknown.join(' ')}`, `unknown argument: ${unknown.join(' ')}`, USAGE);
   checkNode();
   // Before the long npm install, so a machine where they cannot be installed fails at once.
   ensureDebianPackage(REDIS);
-  ensureDebianPackage(CHROMIUM);
+  // The demo's portal needs no browser; the tests drive one, and portals behind a bot challenge do too.
+  ensureDebianPackage(CHROMIUM, { required: forTests });
   ensurePackages();
 }
 

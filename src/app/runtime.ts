@@ -3,17 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { createQueues, type Queues } from '../../jobs/queues';
 import { syncSchedulers } from '../../jobs/schedules';
-import { startWorkers, type Workers } from '../../jobs/workers';
 import { buildApp } from '../api/app';
 import { createLogger, type Logger } from '../core/logger';
 import type { Portal } from '../core/portal';
 import { DEFAULT_REPORT_TYPES } from '../core/report-types';
 import { NianbaoError } from '../core/errors';
-import type { Settings } from '../core/settings';
+import { userAgentFor, type Settings } from '../core/settings';
 import { createMailer, startSmtpSink, type Mailer, type SmtpSink } from '../digest';
 import { openStore, type Store } from '../store';
 import { loadPortalFiles } from './portal-files';
-import { createPolitenessGate } from './politeness';
 import { redisOptionsFromUrl } from './redis-options';
 import { startOwnRedis, type OwnRedis } from './redis-server';
 
@@ -43,8 +41,6 @@ export interface Runtime {
   logger: Logger;
   stop(): Promise<void>;
 }
-
-const VERSION = '0.1.0';
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -112,9 +108,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const port = settings.port;
     const publicUrl = settings.publicUrl ?? `http://localhost:${port}`;
-    const userAgent = `nianbao/${VERSION} (+${settings.contactUrl})`;
+    const userAgent = userAgentFor(settings);
     if (options.roles.workers) {
-      const workers: Workers = startWorkers(
+      // Loaded only here: a web-only process never loads the crawler (nor, later, the browser).
+      const [{ startWorkers }, { createPolitenessGate }] = await Promise.all([import('../../jobs/workers'), import('./politeness')]);
+      const workers = startWorkers(
         {
           store,
           queues,

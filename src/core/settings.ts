@@ -58,3 +58,8 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   }
   return Object.freeze(values) as Settings;
 }
+
+/** How nianbao introduces itself to portals: the product, its version, and where to reach its operators. */
+export function userAgentFor(settings: Pick<Settings, 'contactUrl'>): string {
+  return `nianbao/0.1 (+${settings.contactUrl})`;
+}

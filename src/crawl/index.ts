@@ -5,4 +5,3 @@ export { parseListingPage, resolveLink } from './listing';
 export { detectChallenge } from './challenge';
 export { errorForFailure, errorForStatus } from './failures';
 export { reportKey } from './report-url';
-export { attachmentToFollow, fileKind } from './attachment-follow';

@@ -1,9 +1,8 @@
 import { NianbaoError } from '../core/errors';
 import type { FetchedPage, ListingLink } from '../core/types';
-import { decodeHtml, type Attachment } from '../extract';
+import { attachmentToFollow, decodeHtml, type Attachment } from '../extract';
 import { ADAPTERS, detectAdapter, type AdapterId, type PageRequest } from './adapters';
 import { detectChallenge } from './challenge';
-import { attachmentToFollow } from './attachment-follow';
 import { errorForFailure, errorForStatus } from './failures';
 import { reportKey } from './report-url';
 

@@ -13,7 +13,19 @@ import { normalizeText } from './normalize';
 export { decodeHtml, type DecodedHtml } from './decode';
 export { normalizeText, toSimplifiedPlain } from './normalize';
 export { classifyTitle, type Classification } from './classify';
-export { extractAttachmentText, extractNotice, extractReportWithAttachment, findAttachments, isAttachmentOnlyNotice, type Attachment, type AttachmentKind } from './attachments';
+export {
+  attachmentToFollow,
+  extractAttachmentText,
+  extractNotice,
+  extractReportSource,
+  extractReportWithAttachment,
+  fileKind,
+  findAttachments,
+  isAttachmentOnlyNotice,
+  type Attachment,
+  type AttachmentKind,
+  type ReportSource,
+} from './attachments';
 
 export interface ExtractInput {
   body: Buffer | string;

@@ -18,6 +18,7 @@ describe('a report that failed once is fetched again at the next check', () => {
   let server: Server;
   let runtime: Runtime;
   let reportRequests = 0;
+  let maintenance = false;
   const article = loadSeedArticles()['001'];
 
   beforeAll(async () => {
@@ -30,6 +31,12 @@ describe('a report that failed once is fetched again at the next check', () => {
       if (path === '/r1.html') {
         reportRequests++;
         if (reportRequests === 1) return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>404</h1>');
+        if (maintenance) {
+          // What real portals answer during maintenance: 200, their own page, at every URL.
+          return void response
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end('<html><head><title>系统维护公告</title></head><body><div class="content"><h1>系统维护公告</h1><p>尊敬的用户：为提升网站服务质量，本网站将于今日进行系统升级维护，维护期间暂停访问，给您带来的不便敬请谅解。维护完成后将第一时间恢复访问，感谢您的理解与支持！</p></div></body></html>');
+        }
         return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"R1"' }).end(renderArticlePage(article, []).replace(VISITS_INCLUDE, '7'));
       }
       response.writeHead(404).end();
@@ -56,5 +63,17 @@ describe('a report that failed once is fetched again at the next check', () => {
     expect(reportRequests).toBe(2);
     expect(await check()).toMatchObject({ new: 0, unchanged: 1, failed: [] });
     expect(reportRequests).toBe(3);
+  });
+
+  it('a maintenance page at the report URL is not stored as a revision, and nothing is mailed when the report returns', async () => {
+    maintenance = true;
+    const during = await check();
+    expect(during).toMatchObject({ revised: 0 });
+    expect(during.failed.map((f) => f.code)).toEqual(['ERR_EXTRACT_NO_BODY']);
+    maintenance = false;
+    expect(await check()).toMatchObject({ revised: 0, unchanged: 1, failed: [] });
+    const [report] = await runtime.store.reports.list();
+    expect(report!.versions).toHaveLength(1);
+    expect(report!.title).toBe(article.title);
   });
 });

@@ -6,3 +6,5 @@ export { findAttachments, type Attachment, type AttachmentKind } from './find';
 export { extractAttachmentText } from './text';
 export { extractNotice } from './notice';
 export { extractReportWithAttachment, isAttachmentOnlyNotice } from './report';
+export { attachmentToFollow, fileKind } from './follow';
+export { extractReportSource, type ReportSource } from './report-source';

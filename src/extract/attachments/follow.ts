@@ -1,6 +1,8 @@
-import { isNianbaoError } from '../core/errors';
-import type { FetchedPage } from '../core/types';
-import { decodeHtml, extractNotice, findAttachments, isAttachmentOnlyNotice, type Attachment } from '../extract';
+import { isNianbaoError } from '../../core/errors';
+import { decodeHtml } from '../decode';
+import { findAttachments, type Attachment } from './find';
+import { extractNotice } from './notice';
+import { isAttachmentOnlyNotice } from './report';
 
 /** %PDF, or a ZIP (DOCX), or an OLE compound file (DOC): a report served as a file, not a page. */
 export function fileKind(body: Buffer, contentType: string | null): Attachment['kind'] | null {
@@ -17,7 +19,7 @@ function pick(attachments: Attachment[]): Attachment | null {
 }
 
 /** The attachment to fetch when a report page is only a notice pointing at the report file. */
-export function attachmentToFollow(page: FetchedPage): Attachment | null {
+export function attachmentToFollow(page: { body: Buffer; url: string; finalUrl: string; contentType: string | null }): Attachment | null {
   if (fileKind(page.body, page.contentType)) return null;
   try {
     const { html } = decodeHtml(page.body, page.contentType);
