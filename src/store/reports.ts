@@ -82,12 +82,6 @@ export class ReportRepository {
     return row ? { ...row, figures: JSON.parse(row.figures) as Figure[] } : null;
   }
 
-  /** Every report key a portal already has, so discovery can stop early on listing pages it has seen. */
-  async knownKeys(portalId: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('reports').select('key').where('portal_id', '=', portalId).execute();
-    return new Set(rows.map((r) => r.key));
-  }
-
   /** One line per report: what publication coverage needs. */
   async summaries(): Promise<Array<{ portalId: string; type: string | null; year: number | null; url: string; title: string; publishedDate: string | null; firstSeenAt: string }>> {
     return this.db

@@ -179,7 +179,7 @@ describeEachStore('store', (target) => {
 
       expect((await store.reports.list({ portalId: 'jiangshan' })).map((r) => r.url)).toEqual([url]);
       expect((await store.reports.current(url))?.text).toBe(TEXT_V1);
-      expect(await store.reports.knownKeys('jiangshan')).toEqual(new Set([url]));
+      expect((await store.reports.forRecheck('jiangshan')).map((r) => r.key)).toEqual([url]);
       const changes = await store.reports.changesBetween(0, recorded.changeId);
       expect(changes.map((c) => [c.changeId, c.portalId, c.portalName, c.url])).toEqual([[recorded.changeId, 'jiangshan', '江山市人民政府', url]]);
     });
@@ -247,8 +247,8 @@ describeEachStore('store', (target) => {
         textDiff: null,
         figureChanges: null,
       });
-      expect(await store.reports.knownKeys('kecheng')).toEqual(new Set([URL_A]));
-      expect(await store.reports.knownKeys('jiangshan')).toEqual(new Set());
+      expect((await store.reports.forRecheck('kecheng')).map((r) => r.key)).toEqual([URL_A]);
+      expect(await store.reports.forRecheck('jiangshan')).toEqual([]);
     });
 
     it('falls back to the listing’s link text when the page has no title', async () => {

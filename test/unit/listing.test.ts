@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseListingPage, resolveLink } from '../../src/crawl';
+import { ADAPTERS, detectAdapter, resolveLink } from '../../src/crawl';
 
 const PAGE = `<html><body><ul class="list">
   <li><a href="./202401/t20240102_3723994.shtml" title="柳州市阳和工业新区(北部生态新区)2023年法治政府建设年度报告">柳州市阳和工业新区(北部生态新区)2023年法治政府建设年度...</a><span>2024-01-02</span></li>
@@ -10,9 +10,15 @@ const PAGE = `<html><body><ul class="list">
 </ul>
 <script>createPageHTML(4, 0, "index", "shtml");</script></body></html>`;
 
-describe('listing pages', () => {
-  const base = 'http://portal.test/col/fzzfjs/index.shtml';
-  const listing = parseListingPage(PAGE, base);
+const base = 'http://portal.test/col/fzzfjs/index.shtml';
+const page = (text: string) => ({ request: { url: base, method: 'GET' as const }, finalUrl: base, contentType: 'text/html', text });
+
+describe('a TRS listing page', () => {
+  const listing = ADAPTERS.trs.parse(page(PAGE), 0);
+
+  it('is detected as TRS by its pager script', () => {
+    expect(detectAdapter(page(PAGE)).id).toBe('trs');
+  });
 
   it('prefers the full title="" over a cut link text', () => {
     expect(listing.links[0]).toEqual({ url: 'http://portal.test/col/fzzfjs/202401/t20240102_3723994.shtml', title: '柳州市阳和工业新区(北部生态新区)2023年法治政府建设年度报告', date: '2024-01-02' });
@@ -23,12 +29,15 @@ describe('listing pages', () => {
     expect(listing.links[1]!.date).toBe('2024-02-20');
   });
 
-  it('reads the TRS page count from createPageHTML', () => {
-    expect(listing.pageUrls).toEqual([1, 2, 3].map((n) => `http://portal.test/col/fzzfjs/index_${n}.shtml`));
+  it('leads to the next page the pager announces, and no further than its count', () => {
+    expect(listing.next).toMatchObject({ url: 'http://portal.test/col/fzzfjs/index_1.shtml', method: 'GET' });
+    // The last page says so itself: createPageHTML(count, current, …) with current = count - 1.
+    expect(ADAPTERS.trs.parse(page(PAGE.replace('createPageHTML(4, 0,', 'createPageHTML(4, 3,')), 3).next).toBeNull();
   });
 
-  it('has no further pages without the script', () => {
-    expect(parseListingPage('<a href="/x">x</a>', base).pageUrls).toEqual([]);
+  it('a page without a pager is the generic kind and has no next page', () => {
+    expect(detectAdapter(page('<a href="/x">x</a>')).id).toBe('generic');
+    expect(ADAPTERS.generic.parse(page('<a href="/x">x</a>'), 0).next).toBeNull();
   });
 
   it('rejects links that are not http(s)', () => {

@@ -1,1 +1,0 @@
-export { parseListingPage, resolveLink, type ParsedListing } from './adapters';
