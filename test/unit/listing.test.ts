@@ -31,8 +31,9 @@ describe('a TRS listing page', () => {
 
   it('leads to the next page the pager announces, and no further than its count', () => {
     expect(listing.next).toMatchObject({ url: 'http://portal.test/col/fzzfjs/index_1.shtml', method: 'GET' });
-    // The last page says so itself: createPageHTML(count, current, …) with current = count - 1.
-    expect(ADAPTERS.trs.parse(page(PAGE.replace('createPageHTML(4, 0,', 'createPageHTML(4, 3,')), 3).next).toBeNull();
+    // Which page this is comes from its own URL: index_3.shtml is the last of 4.
+    const last = 'http://portal.test/col/fzzfjs/index_3.shtml';
+    expect(ADAPTERS.trs.parse({ request: { url: last, method: 'GET' }, finalUrl: last, contentType: 'text/html', text: PAGE }, 3).next).toBeNull();
   });
 
   it('a page without a pager is the generic kind and has no next page', () => {
