@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { NianbaoError } from '../src/core/errors';
 import type { Portal } from '../src/core/portal';
 import { crawlWithFallback, modesToTry, reportKey, type CrawlOutcome, type CrawlPlan, type Validators } from '../src/crawl';
-import { classifyTitle } from '../src/extract/classify';
+import { classifyTitle } from '../src/extract';
 import type { JobDeps } from './deps';
 import { enqueueImmediateDigests } from './digest-fan-out';
 import { checkJobSchema, type CheckJobData } from './queues';
@@ -66,7 +66,8 @@ export async function checkPortal(job: Job<CheckJobData>, deps: JobDeps): Promis
     const crawl = await crawlWithFallback(plan, modesToTry(portal.fetchMode, status.fetchMode), { ...deps.crawl, onProgress: (done, queued) => progress(job, { stage: 'fetch', done, queued }) }, async (mode) =>
       progress(job, { stage: 'fetch', mode, done: 0, queued: 0 }),
     );
-    if (crawl.listingPagesFetched === 0 && crawl.listingErrors[0]) throw crawl.listingErrors[0];
+    // Nothing listed at all: fail the check, retryably if any listing's error is one a retry can mend.
+    if (crawl.listingPagesFetched === 0 && crawl.listingErrors[0]) throw crawl.listingErrors.find((e) => e.retryable) ?? crawl.listingErrors[0];
     Object.assign(summary, { mode: crawl.mode, links: crawl.links.length, reports: crawl.reports.length });
     for (const report of crawl.reports) {
       try {

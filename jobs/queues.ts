@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
 import { z } from 'zod';
+import { listingSchema, portalSchema } from '../src/core/portal';
 
 /**
  * Every queue's name, job data schema, default options and job-id rule, in one place,
@@ -16,8 +17,8 @@ export type CheckJobData = z.input<typeof checkJobSchema>;
 
 /** A dry run of a listing for someone adding a portal; runs on a worker, which has the browser. */
 export const discoverJobSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL of a listing page' }),
-  mode: z.enum(['http', 'browser', 'auto'], { error: 'use one of: http, browser, auto' }).default('auto'),
+  url: listingSchema.shape.url,
+  mode: portalSchema.shape.fetchMode,
   pages: z.number().int().min(1).max(20).default(1),
 });
 export type DiscoverJobData = z.input<typeof discoverJobSchema>;

@@ -1,5 +1,4 @@
 import type { Job } from 'bullmq';
-import { DEFAULT_REPORT_TYPES } from '../src/core/report-types';
 import { composeDigest, type DigestItem, type PortalAlert } from '../src/digest';
 import type { ChangeRow, Delivery } from '../src/store';
 import type { JobDeps } from './deps';
@@ -8,8 +7,8 @@ import { digestJobSchema, type DigestJobData } from './queues';
 
 export type DigestResult = { status: 'sent' | 'already-sent'; deliveryId: number; messageId: string } | { status: 'nothing-new' | 'inactive' } | { status: 'fanned-out'; subscribers: number };
 
-function toItem(change: ChangeRow, locale: 'zh-CN' | 'en'): DigestItem {
-  const type = DEFAULT_REPORT_TYPES.find((t) => t.id === change.type);
+function toItem(change: ChangeRow, locale: 'zh-CN' | 'en', types: JobDeps['reportTypes']): DigestItem {
+  const type = types.find((t) => t.id === change.type);
   return {
     kind: change.kind,
     report: {
@@ -50,7 +49,7 @@ async function deliveryFor(deps: JobDeps, data: { subscriberId: number; periodKe
     const upTo = Math.max(data.upToChangeId, subscriber.lastChangeId);
     const changes = await deps.store.reports.changesBetween(subscriber.lastChangeId, upTo);
     const message = composeDigest(
-      { subscriberEmail: subscriber.email, periodLabel: data.periodLabel, items: changes.map((c) => toItem(c, subscriber.locale)), failingPortals, manageUrl: deps.publicUrl },
+      { subscriberEmail: subscriber.email, periodLabel: data.periodLabel, items: changes.map((c) => toItem(c, subscriber.locale, deps.reportTypes)), failingPortals, manageUrl: deps.publicUrl },
       subscriber.locale,
     );
     const messageId = `<digest.${subscriber.id}.${data.periodKey}@${deps.messageIdDomain}>`;

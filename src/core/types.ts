@@ -85,3 +85,9 @@ export interface TextDiff {
   /** Unified-diff-like hunks, each line prefixed with '+', '-' or ' '. */
   hunks: string[];
 }
+
+/** What a server said of a page's version, to ask next time "changed since?" (ETag / Last-Modified). */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}

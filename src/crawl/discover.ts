@@ -1,5 +1,5 @@
 import type { ReportType } from '../core/report-types';
-import { classifyTitle } from '../extract/classify';
+import { classifyTitle } from '../extract';
 import type { AdapterId } from './adapters';
 import { crawlWithFallback, modesToTry, type CrawlSettings, type FetchMode } from './crawl-portal';
 

@@ -1,15 +1,12 @@
 import { NianbaoError } from '../core/errors';
-import type { FetchedPage, ListingLink } from '../core/types';
+import type { FetchedPage, ListingLink, Validators } from '../core/types';
+
+export type { Validators };
 import { attachmentToFollow, decodeHtml, type Attachment } from '../extract';
 import { ADAPTERS, detectAdapter, type AdapterId, type PageRequest } from './adapters';
 import { detectChallenge } from './challenge';
 import { errorForFailure, errorForStatus } from './failures';
 import { reportKey } from './report-url';
-
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
-}
 
 export interface CrawlPlan {
   listings: ReadonlyArray<{ url: string; pages: number }>;

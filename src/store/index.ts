@@ -11,7 +11,6 @@ export type { PortalStatus } from './portals';
 export type { ChangeRow, CurrentVersion, Observation, RecordOutcome, Revision } from './reports';
 export { subscriptionSchema, type Subscriber, type Subscription } from './subscribers';
 export type { Engine } from './migrations';
-export type { StoredValidators } from './validators';
 
 export interface Store {
   readonly engine: DatabaseHandle['engine'];

@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { Validators } from '../core/types';
 import type { Database } from './schema';
 
-export interface StoredValidators {
-  etag?: string;
-  lastModified?: string;
-}
 
 export class ValidatorRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async forUrls(urls: readonly string[]): Promise<Map<string, StoredValidators>> {
-    const found = new Map<string, StoredValidators>();
+  async forUrls(urls: readonly string[]): Promise<Map<string, Validators>> {
+    const found = new Map<string, Validators>();
     // Chunks keep the IN list under SQLite's bound-parameter limit.
     for (let i = 0; i < urls.length; i += 500) {
       const rows = await this.db.selectFrom('http_validators').selectAll().where('url', 'in', urls.slice(i, i + 500)).execute();
@@ -19,7 +16,7 @@ export class ValidatorRepository {
     return found;
   }
 
-  async save(validators: ReadonlyMap<string, StoredValidators>, now = new Date()): Promise<void> {
+  async save(validators: ReadonlyMap<string, Validators>, now = new Date()): Promise<void> {
     if (validators.size === 0) return;
     const at = now.toISOString();
     await this.db.transaction().execute(async (trx) => {
