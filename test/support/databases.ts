@@ -13,6 +13,8 @@ export interface OpenedStore {
   reopen(): Promise<Store>;
   /** Closes every store opened here, then deletes the database. */
   cleanup(): Promise<void>;
+  /** PostgreSQL only: the test database's URL, for tests that must set the server up beyond the store's reach. */
+  url?: string;
 }
 
 export interface StoreTarget {
@@ -100,7 +102,7 @@ async function openPostgres(databaseUrl: string): Promise<OpenedStore> {
   await admin(databaseUrl, (client) => client.query(`CREATE DATABASE "${name}"`).then(() => undefined));
   const release = () => admin(databaseUrl, (client) => dropDatabase(client, name));
   try {
-    return await tracked(await open(), open, release);
+    return { ...(await tracked(await open(), open, release)), url: testUrl };
   } catch (error) {
     await release();
     throw error;
