@@ -26,3 +26,17 @@ export interface Article {
   /** The page's own footer lines, or null for the portal's default footer. */
   footer: readonly string[] | null;
 }
+
+/** The commonest page: simplified characters, the column's breadcrumb, a 来源 / 发布日期 line and a 访问量 counter. */
+export function plainArticle(fields: Pick<Article, 'title' | 'publishedAt' | 'source' | 'paragraphs'> & Partial<Pick<Article, 'repeatsBody' | 'footer'>>): Article {
+  return {
+    script: 'simplified',
+    breadcrumb: null,
+    table: null,
+    info: [['来源', fields.source], ['发布日期', fields.publishedAt]],
+    visitsLabel: '访问量',
+    repeatsBody: false,
+    footer: null,
+    ...fields,
+  };
+}

@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import { plainArticle, type Article } from './article';
 
 /**
  * The rest of the 法治政府建设 column: items a crawler meets next to the reports and must never
@@ -15,19 +15,7 @@ export interface Notice {
 function notice(docId: number, title: string, publishedAt: string, source: string, paragraphs: string[]): Notice {
   return {
     docId,
-    article: {
-      title,
-      publishedAt,
-      source,
-      script: 'simplified',
-      breadcrumb: null,
-      table: null,
-      info: [['来源', source], ['发布日期', publishedAt]],
-      visitsLabel: '访问量',
-      paragraphs,
-      repeatsBody: false,
-      footer: null,
-    },
+    article: plainArticle({ title, publishedAt, source, paragraphs }),
   };
 }
 

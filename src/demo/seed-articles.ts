@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Article } from './article';
+import { plainArticle, type Article } from './article';
 
 /**
  * The five seeds are texts crawled from real portals, copied byte for byte. Each came from a
@@ -55,19 +55,7 @@ function parseYanghe(text: string): Article {
   const footerAt = indexOfLine(lines, (line) => line.startsWith('版权所有'));
   const source = capture(lines[infoAt] ?? '', /来源:\s*(\S+)/);
   const publishedAt = capture(lines[infoAt] ?? '', /发布日期:\s*(\d{4}-\d{2}-\d{2} \d{2}:\d{2})/);
-  return {
-    title: lines[0] ?? '',
-    publishedAt,
-    source,
-    script: 'simplified',
-    breadcrumb: null,
-    table: null,
-    info: [['来源', source], ['发布日期', publishedAt]],
-    visitsLabel: '访问量',
-    paragraphs: nonBlank(lines.slice(infoAt + 1, repeatAt)),
-    repeatsBody: true,
-    footer: nonBlank(lines.slice(footerAt)),
-  };
+  return plainArticle({ title: lines[0] ?? '', publishedAt, source, paragraphs: nonBlank(lines.slice(infoAt + 1, repeatAt)), repeatsBody: true, footer: nonBlank(lines.slice(footerAt)) });
 }
 
 /**
@@ -82,19 +70,7 @@ function parseChengzhong(text: string): Article {
   const repeatAt = indexOfLine(rest, (line) => line === firstLine, 1);
   const source = `${capture(title, /^(.+?)\d{4}年/)}人民政府`;
   const publishedAt = '2024-02-20 16:42';
-  return {
-    title,
-    publishedAt,
-    source,
-    script: 'simplified',
-    breadcrumb: null,
-    table: null,
-    info: [['来源', source], ['发布日期', publishedAt]],
-    visitsLabel: '访问量',
-    paragraphs: rest.slice(0, repeatAt),
-    repeatsBody: false,
-    footer: null,
-  };
+  return plainArticle({ title, publishedAt, source, paragraphs: rest.slice(0, repeatAt) });
 }
 
 /** 赣州蓉江新区: its own breadcrumb, title, 发布日期/来源/访问量 line, body, then 相关文章 and share widgets. */
