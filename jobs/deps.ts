@@ -1,6 +1,7 @@
 import type { ReportType } from '../src/core/report-types';
 import type { Logger } from '../src/core/logger';
 import type { Mailer } from '../src/digest';
+import type { CrawlSettings } from '../src/crawl';
 import type { Store } from '../src/store';
 import type { Queues } from './queues';
 
@@ -12,7 +13,7 @@ export interface JobDeps {
   logger: Logger;
   reportTypes: readonly ReportType[];
   /** How portals are fetched: identity, limits, and the politeness gate every request passes. */
-  crawl: { userAgent: string; timeoutSecs: number; maxBytes: number; chromiumPath: string; beforeRequest?: (url: string) => Promise<void> };
+  crawl: Omit<CrawlSettings, 'onProgress'>;
   /** Domain used in Message-IDs, so a re-sent digest carries the same id. */
   messageIdDomain: string;
   publicUrl: string;
